@@ -1,1 +1,2 @@
 export * from './shared/domain-error.js';
+export * from './awards/index.js';

@@ -1,0 +1,8 @@
+export * from './award-types.js';
+export { AwardInputError } from './award-input-error.js';
+export { calculateAward } from './calculate-award.js';
+export { awardEdition, tariffFor } from './tariff.js';
+export { formatPence } from './money.js';
+export { statutorySickPayRateOn } from './statutory-sick-pay.js';
+export { AWARD_EDITIONS, editionInForceOn, findEdition } from './editions/index.js';
+export type { AdjustmentStep, AwardEdition, SourcedFigure, StatutorySickPayRate } from './editions/index.js';
