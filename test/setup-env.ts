@@ -1,1 +1,10 @@
-export default async function () {}
+import { readFileSync } from 'node:fs';
+import 'reflect-metadata';
+import { TEST_RUN_FILE } from './test-run.js';
+
+// Each test file reads this run's database and queue prefix, whatever the environment says.
+const run = JSON.parse(readFileSync(TEST_RUN_FILE, 'utf8')) as { databaseUrl: string; queuePrefix: string };
+process.env.DATABASE_URL = run.databaseUrl;
+process.env.QUEUE_PREFIX = run.queuePrefix;
+process.env.NODE_ENV = 'test';
+process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';

@@ -1,0 +1,21 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { configureHttpApp, createFastifyAdapter } from '@redress/platform';
+import { CaseworkerApiModule } from './app.module.js';
+import type { CaseworkerApiConfig } from './config.js';
+
+export const API_DESCRIPTION = {
+  name: 'caseworker-api',
+  title: 'Redress caseworker API',
+  description: 'For caseworkers, approvers, team leaders, auditors, administrators, and partner support organisations.',
+  version: '1',
+  bearerAuth: true,
+};
+
+/** Builds the app exactly as it runs; main.ts and the end-to-end tests both call this. */
+export async function createCaseworkerApi(config: CaseworkerApiConfig): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(CaseworkerApiModule.forRoot(config), createFastifyAdapter(config), {
+    bufferLogs: true,
+  });
+  return configureHttpApp(app, config, API_DESCRIPTION);
+}

@@ -1,0 +1,13 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { HttpPlatformModule } from '@redress/platform';
+import { CitizenApiConfig } from './config.js';
+
+@Module({})
+export class CitizenApiModule {
+  static forRoot(config: CitizenApiConfig): DynamicModule {
+    return {
+      module: CitizenApiModule,
+      imports: [HttpPlatformModule.forRoot({ config, configClass: CitizenApiConfig, appName: 'citizen-api' })],
+    };
+  }
+}

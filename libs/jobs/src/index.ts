@@ -1,0 +1,2 @@
+export * from './job-definitions.js';
+export * from './job-handler.js';

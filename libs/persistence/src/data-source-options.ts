@@ -1,0 +1,32 @@
+import type { DataSourceOptions } from 'typeorm';
+import { migrations } from '../../../migrations/index.js';
+import { AuditLogEntryEntity } from './entities/audit-log-entry.entity.js';
+import { OutboxMessageEntity } from './entities/outbox-message.entity.js';
+
+/** Every entity, listed explicitly (never by glob). */
+export const entities = [OutboxMessageEntity, AuditLogEntryEntity];
+
+export interface DatabaseSettings {
+  url: string;
+  /** Connections per process; small pools keep PostgreSQL healthy when replicas scale out. */
+  poolSize?: number;
+  applicationName?: string;
+}
+
+export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: settings.url,
+    entities,
+    migrations,
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTransactionMode: 'each',
+    logging: false,
+    extra: {
+      max: settings.poolSize ?? 10,
+      application_name: settings.applicationName ?? 'redress',
+      connectionTimeoutMillis: 5000,
+    },
+  };
+}

@@ -1,0 +1,4 @@
+export * from './data-source-options.js';
+export * from './database-admin.js';
+export * from './entities/audit-log-entry.entity.js';
+export * from './entities/outbox-message.entity.js';

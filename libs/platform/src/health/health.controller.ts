@@ -1,0 +1,49 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import type { Redis } from 'ioredis';
+import { REQUEST_REDIS } from '../tokens.js';
+
+const CHECK_TIMEOUT_MS = 1500;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms).unref()),
+  ]);
+}
+
+/** Liveness says the process runs; readiness says it can serve (PostgreSQL and Redis answer). */
+@ApiExcludeController()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(REQUEST_REDIS) private readonly redis: Redis,
+  ) {}
+
+  @Get('live')
+  @HealthCheck()
+  live() {
+    return this.health.check([]);
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    return this.health.check([
+      () => this.database.pingCheck('postgresql', { timeout: CHECK_TIMEOUT_MS }),
+      async () => {
+        const check = this.indicators.check('redis');
+        try {
+          await withTimeout(this.redis.ping(), CHECK_TIMEOUT_MS);
+          return check.up();
+        } catch {
+          return check.down({ message: 'Redis did not answer' });
+        }
+      },
+    ]);
+  }
+}

@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { DomainError, DomainErrorKind } from '@redress/domain';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem.js';
+import { RequestValidationException } from './validation.js';
+
+const statusByKind: Record<DomainErrorKind, number> = {
+  [DomainErrorKind.InvalidInput]: HttpStatus.BAD_REQUEST,
+  [DomainErrorKind.IllegalTransition]: HttpStatus.CONFLICT,
+  [DomainErrorKind.NotFound]: HttpStatus.NOT_FOUND,
+  [DomainErrorKind.Forbidden]: HttpStatus.FORBIDDEN,
+  [DomainErrorKind.Conflict]: HttpStatus.CONFLICT,
+  [DomainErrorKind.Unprocessable]: HttpStatus.UNPROCESSABLE_ENTITY,
+};
+
+const titleByStatus: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorised',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  406: 'Not acceptable',
+  409: 'Conflict',
+  412: 'Precondition failed',
+  413: 'Content too large',
+  415: 'Unsupported media type',
+  422: 'Unprocessable content',
+  428: 'Precondition required',
+  429: 'Too many requests',
+  500: 'Internal server error',
+  503: 'Service unavailable',
+};
+
+/** Errors raised by Fastify itself (bad JSON, body too large, wrong media type) carry a 4xx statusCode. */
+function isClientErrorFromFramework(error: unknown): error is Error & { statusCode: number; code?: string } {
+  if (!(error instanceof Error)) return false;
+  const statusCode = (error as { statusCode?: unknown }).statusCode;
+  return typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500;
+}
+
+/**
+ * Maps every error to RFC 9457 problem+json. Client errors say what was wrong; server errors say only
+ * that something failed and give an error id, under which the error is logged once (never stack
+ * traces, SQL or data in the response).
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const problem = this.toProblem(exception);
+    problem.instance = request.url.split('?')[0];
+    problem.requestId = String(request.id);
+    if (problem.status >= 500) {
+      problem.errorId = randomUUID();
+      this.logger.error({ errorId: problem.errorId, requestId: problem.requestId, err: exception }, 'request failed');
+    }
+    const headers = this.retryHeaders(exception);
+    void reply.status(problem.status).headers(headers).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+  }
+
+  private toProblem(exception: unknown): ProblemDetails {
+    if (exception instanceof DomainError) {
+      const status = statusByKind[exception.kind];
+      return {
+        type: problemType(exception.code),
+        title: titleByStatus[status] ?? 'Error',
+        status,
+        detail: exception.message,
+        code: exception.code,
+        ...(exception.details.length
+          ? { errors: exception.details.map((d) => ({ field: d.field ?? '', message: d.message })) }
+          : {}),
+      };
+    }
+    if (exception instanceof RequestValidationException) {
+      return {
+        type: problemType('request.invalid'),
+        title: 'Your request has invalid fields',
+        status: 400,
+        detail: 'Check each field listed in errors.',
+        errors: exception.errors,
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const detail =
+        typeof response === 'string'
+          ? response
+          : typeof (response as { message?: unknown }).message === 'string'
+            ? ((response as { message: string }).message)
+            : undefined;
+      if (status >= 500) return { type: problemType(), title: titleByStatus[status] ?? 'Server error', status };
+      return { type: problemType(), title: titleByStatus[status] ?? 'Error', status, ...(detail ? { detail } : {}) };
+    }
+    if (isClientErrorFromFramework(exception)) {
+      const status = exception.statusCode;
+      return {
+        type: problemType(),
+        title: titleByStatus[status] ?? 'Bad request',
+        status,
+        detail: this.frameworkDetail(exception.code, status),
+      };
+    }
+    return { type: problemType(), title: titleByStatus[500]!, status: 500, detail: 'Something went wrong on our side.' };
+  }
+
+  /** Our own words for Fastify's errors: theirs can echo parser internals. */
+  private frameworkDetail(code: string | undefined, status: number): string {
+    switch (code) {
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+        return 'The body is not valid JSON.';
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return 'The body is too large.';
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return 'This content type is not accepted here.';
+      case 'FST_RATE_LIMITED':
+        return 'Too many requests: please wait a moment and try again.';
+      default:
+        return status === 413 ? 'The body is too large.' : status === 415 ? 'This content type is not accepted here.' : 'The request could not be read.';
+    }
+  }
+
+  /** The rate limiter says when to try again. */
+  private retryHeaders(exception: unknown): Record<string, string> {
+    const retryAfter = exception instanceof Error ? (exception as { retryAfterSeconds?: unknown }).retryAfterSeconds : undefined;
+    return typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {};
+  }
+}

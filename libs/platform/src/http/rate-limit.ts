@@ -1,0 +1,45 @@
+import rateLimit from '@fastify/rate-limit';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyRequest } from 'fastify';
+import type { Redis } from 'ioredis';
+
+/** A generous default per client; sensitive routes set tighter limits with @RateLimit. */
+export const DEFAULT_RATE_LIMIT = { max: 600, timeWindow: 60_000 };
+
+export interface RouteRateLimit {
+  max: number;
+  /** Milliseconds. */
+  timeWindow: number;
+  /** Counts per something other than the client address (for example the email a code is sent to). */
+  keyGenerator?: (request: FastifyRequest) => string;
+  /** Run after the body is parsed, when the key needs it. */
+  hook?: 'onRequest' | 'preHandler';
+}
+
+/** Sets a route's own rate limit (counted per client address unless a key generator is given). */
+export function RateLimit(limit: RouteRateLimit): MethodDecorator & ClassDecorator {
+  return RouteConfig({ rateLimit: limit });
+}
+
+/**
+ * Registers @fastify/rate-limit with counters in Redis, so that every replica counts together.
+ * While Redis is down requests are let through: refusing every citizen would be worse than a short
+ * gap in rate limiting, and the health check reports the outage.
+ */
+export async function registerRateLimit(app: NestFastifyApplication, redis: Redis, nameSpace: string): Promise<void> {
+  await app.register(rateLimit, {
+    global: true,
+    ...DEFAULT_RATE_LIMIT,
+    redis,
+    nameSpace: `${nameSpace}:rate-limit:`,
+    skipOnError: true,
+    allowList: (request) => /^\/(health|metrics)(\/|$|\?)/.test(request.url),
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(new Error('Too many requests'), {
+        statusCode: 429,
+        code: 'FST_RATE_LIMITED',
+        retryAfterSeconds: Math.ceil(context.ttl / 1000),
+      }),
+  });
+}

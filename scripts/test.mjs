@@ -1,0 +1,36 @@
+// Runs every jest tier in ESM mode and ends with one line: "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const results = join(tmpdir(), `redress-jest-${randomUUID()}.json`);
+const env = {
+  ...process.env,
+  NODE_OPTIONS: [process.env.NODE_OPTIONS, '--experimental-vm-modules', '--no-warnings=ExperimentalWarning'].filter(Boolean).join(' '),
+  REDRESS_TEST_RUN: randomUUID(),
+};
+// Jest loads CommonJS packages that require ES modules (NestJS 12's ecosystem) only on Node 24.9+,
+// so the tests run on the Node 24 that the `node` dev dependency brings; TEST_NODE overrides it.
+const node24 = join(process.cwd(), 'node_modules', 'node', 'bin', 'node');
+const nodeBinary = process.env.TEST_NODE ?? (existsSync(node24) ? node24 : process.execPath);
+const jest = spawnSync(
+  nodeBinary,
+  ['node_modules/jest/bin/jest.js', '--json', `--outputFile=${results}`, ...process.argv.slice(2)],
+  { stdio: 'inherit', env },
+);
+
+let passed = 0;
+let failed = 0;
+if (existsSync(results)) {
+  const summary = JSON.parse(readFileSync(results, 'utf8'));
+  passed = summary.numPassedTests;
+  // A suite that failed to run (syntax error, failed setup) counts as a failure even with no test in it.
+  failed = summary.numFailedTests + summary.numRuntimeErrorTestSuites;
+  rmSync(results, { force: true });
+} else {
+  failed = 1;
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(jest.status === 0 && failed === 0 && passed > 0 ? 0 : 1);
