@@ -1,2 +1,4 @@
 export * from './shared/domain-error.js';
 export * from './awards/index.js';
+export * from './shared/calendar-date.js';
+export * from './eligibility/index.js';
