@@ -264,3 +264,50 @@ describe('calculateAward: invalid input', () => {
     expect(fields(input)).toEqual([field]);
   });
 });
+
+describe('calculateAward: explanation for the decision letter', () => {
+  it('has one line per breakdown line, then the total, cap, reduction, deductions, interim and amount payable', () => {
+    const result = calculateAward(award({ injuries: injuries('B-SEX-PENILE-ONE', 'A-FACE-SCAR-SIGNIFICANT'), deductionsPence: 100000 }));
+    expect(result.explanation).toEqual([
+      'Injury payment for non-consensual penile penetration of the vagina, anus or mouth, one incident (B-SEX-PENILE-ONE): 100% of the tariff amount of £11,000.00 = £11,000.00.',
+      'Injury payment for scarring to the face: significant disfigurement (A-FACE-SCAR-SIGNIFICANT): 30% of the tariff amount of £2,400.00 = £720.00.',
+      'Total before any limit, reduction or deduction: £11,720.00.',
+      'The scheme maximum of £500,000.00 is not reached.',
+      'No reduction is made.',
+      'Less other compensation already received for the same injury: £1,000.00, leaving £10,720.00.',
+      'No interim payment has been made.',
+      'Amount payable now: £10,720.00.',
+    ]);
+  });
+
+  it('explains the cap and a reduction in money', () => {
+    const result = calculateAward(
+      award({
+        injuries: injuries(codeOf(250000)),
+        lossOfEarnings: { weeksUnableToWork: 52, metWorkTest: false },
+        specialExpenses: [{ kind: 'care', amountPence: 37000000 }],
+        reductionPercent: 10,
+      }),
+    );
+    expect(result.explanation).toContain('The award is limited to the scheme maximum of £500,000.00 (it was £620,000.00).');
+    expect(result.explanation).toContain('Reduced by 10% (£50,000.00), leaving £450,000.00.');
+  });
+
+  it('explains fatal payments', () => {
+    const result = calculateAward(
+      award({
+        fatal: {
+          bereavement: { otherQualifyingRelatives: 2 },
+          childPayment: { dateOfBirth: '2010-05-01', dateOfDeath: '2020-05-01' },
+          funeral: { costsPence: 300000 },
+        },
+      }),
+    );
+    expect(result.explanation.slice(0, 3)).toEqual([
+      'Bereavement payment, as one of 3 qualifying relatives: £5,500.00.',
+      "Child's payment of £2,000.00 a year from 1 May 2020 until the child turns 18 on 1 May 2028 (8 years and 0 days): £16,000.00.",
+      'Funeral payment: the standard £2,500.00 plus £500.00 of the £3,000.00 costs shown (at most £5,000.00 in all): £3,000.00.',
+    ]);
+    expect(result.totalPence).toBe(550000 + 1600000 + 300000);
+  });
+});

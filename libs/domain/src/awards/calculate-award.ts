@@ -16,6 +16,11 @@ import { formatPence, percentOf } from './money.js';
 import { statutorySickPayRateOn } from './statutory-sick-pay.js';
 import { validateAwardInput } from './validate-award-input.js';
 
+/** A tariff description inside a sentence: "Fractured skull" becomes "fractured skull", "HIV" stays. */
+function inSentence(description: string): string {
+  return /^[A-Z][a-z]/.test(description) ? description.charAt(0).toLowerCase() + description.slice(1) : description;
+}
+
 interface Section<L extends AwardLine> {
   readonly lines: L[];
   readonly explanation: string[];
@@ -51,19 +56,19 @@ function injuryPayments(edition: AwardEdition, codes: readonly string[]): Sectio
     lines.push(injury);
     explanation.push(
       percent > 0
-        ? `Injury payment for ${entry.description} (${entry.code}): ${percent}% of the tariff amount of ${formatPence(entry.amountPence)} = ${formatPence(injury.amountPence)}.`
-        : `No payment for ${entry.description} (${entry.code}, tariff ${formatPence(entry.amountPence)}): only the ${percents.length} highest-valued injuries are paid.`,
+        ? `Injury payment for ${inSentence(entry.description)} (${entry.code}): ${percent}% of the tariff amount of ${formatPence(entry.amountPence)} = ${formatPence(injury.amountPence)}.`
+        : `No payment for ${inSentence(entry.description)} (${entry.code}, tariff ${formatPence(entry.amountPence)}): only the ${percents.length} highest-valued injuries are paid.`,
     );
   });
   for (const entry of entries.filter((e) => e.outsideMultipleInjuryFormula && e.amountPence >= minimum)) {
     lines.push(line(entry, 100));
     explanation.push(
-      `Payment for ${entry.description} (${entry.code}): ${formatPence(entry.amountPence)}, paid in full on top of the other injury payments.`,
+      `Payment for ${inSentence(entry.description)} (${entry.code}): ${formatPence(entry.amountPence)}, paid in full on top of the other injury payments.`,
     );
   }
   for (const entry of entries.filter((e) => e.amountPence < minimum)) {
     lines.push(line(entry, 0));
-    explanation.push(`No payment for ${entry.description} (${entry.code}): it is below the lowest tariff amount of ${formatPence(minimum)}.`);
+    explanation.push(`No payment for ${inSentence(entry.description)} (${entry.code}): it is below the lowest tariff amount of ${formatPence(minimum)}.`);
   }
   return { lines, explanation };
 }
