@@ -1,4 +1,4 @@
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 /** A development key, refused whenever NODE_ENV is production. */
@@ -15,6 +15,7 @@ export class CommonConfig {
   @Matches(/^postgres(ql)?:\/\/[^\s]+\/[A-Za-z0-9_]+$/, { message: 'DATABASE_URL must be a postgres:// URL naming a database' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/redress';
 
+  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(100)
@@ -47,6 +48,7 @@ export class CommonConfig {
 
 /** Settings of an HTTP front door. */
 export class HttpConfig extends CommonConfig {
+  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(65535)
@@ -62,6 +64,7 @@ export class HttpConfig extends CommonConfig {
   CORS_ORIGINS = '';
 
   /** Largest JSON body accepted, in bytes. */
+  @Type(() => Number)
   @IsInt()
   @Min(1024)
   @Max(50 * 1024 * 1024)

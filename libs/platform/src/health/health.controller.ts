@@ -1,4 +1,5 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Redis } from 'ioredis';
@@ -30,9 +31,19 @@ export class HealthController {
     return this.health.check([]);
   }
 
+  /** 200 when ready; 503 with the state of each dependency when not (the body tells operators which). */
   @Get('ready')
-  @HealthCheck()
-  ready() {
+  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+    try {
+      return await this.checkDependencies();
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      void reply.status(503);
+      return error.getResponse();
+    }
+  }
+
+  private checkDependencies() {
     return this.health.check([
       () => this.database.pingCheck('postgresql', { timeout: CHECK_TIMEOUT_MS }),
       async () => {
