@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { calculateAward, findEdition, type AwardInput, type InjuryLine } from './index.js';
+import { calculateAward, findAwardEdition, type AwardInput, type InjuryLine } from './index.js';
 import { AS_AMENDED, DECIDED_ON } from './award-test-helpers.js';
 
-const edition = findEdition(AS_AMENDED)!;
+const edition = findAwardEdition(AS_AMENDED)!;
 const CAP = edition.amounts.maximumAwardPence.value;
 const formulaEntries = edition.tariff.filter((entry) => !entry.outsideMultipleInjuryFormula);
 const allCodes = edition.tariff.map((entry) => entry.code);

@@ -4,5 +4,5 @@ export { calculateAward } from './calculate-award.js';
 export { awardEdition, tariffFor } from './tariff.js';
 export { formatPence } from './money.js';
 export { statutorySickPayRateOn } from './statutory-sick-pay.js';
-export { AWARD_EDITIONS, editionInForceOn, findEdition } from './editions/index.js';
-export type { AdjustmentStep, AwardEdition, SourcedFigure, StatutorySickPayRate } from './editions/index.js';
+export { AWARD_EDITIONS, awardEditionInForceOn, findAwardEdition } from './editions/index.js';
+export type { AdjustmentStep, AwardEdition, AwardFigure, StatutorySickPayRate } from './editions/index.js';

@@ -1,4 +1,4 @@
-import { AWARD_EDITIONS, AwardInputError, findEdition, statutorySickPayRateOn, tariffFor } from './index.js';
+import { AWARD_EDITIONS, AwardInputError, findAwardEdition, statutorySickPayRateOn, tariffFor } from './index.js';
 import { AS_AMENDED, AS_MADE } from './award-test-helpers.js';
 
 describe('tariffFor', () => {
@@ -9,7 +9,7 @@ describe('tariffFor', () => {
   });
 
   it('returns the tariff of the edition in force on a given date', () => {
-    expect(tariffFor(undefined, '2015-01-01')).toBe(findEdition(AS_MADE)?.tariff);
+    expect(tariffFor(undefined, '2015-01-01')).toBe(findAwardEdition(AS_MADE)?.tariff);
   });
 
   it('shares one tariff between the two CICS 2012 editions', () => {
@@ -66,7 +66,7 @@ describe.each(AWARD_EDITIONS.map((edition) => [edition.name, edition] as const))
 });
 
 describe('statutorySickPayRateOn', () => {
-  const edition = findEdition(AS_AMENDED)!;
+  const edition = findAwardEdition(AS_AMENDED)!;
   it.each([
     ['2012-11-27', 8585],
     ['2016-12-01', 8845],

@@ -1,11 +1,11 @@
 import { AwardInputError } from './award-input-error.js';
 import type { TariffEntry } from './award-types.js';
 import { todayIso } from './dates.js';
-import { AWARD_EDITIONS, editionInForceOn, findEdition, type AwardEdition } from './editions/index.js';
+import { AWARD_EDITIONS, awardEditionInForceOn, findAwardEdition, type AwardEdition } from './editions/index.js';
 
 /** The edition named, or the one in force on `on` (today by default). */
 export function awardEdition(edition?: string, on: string = todayIso()): AwardEdition {
-  const found = edition === undefined ? editionInForceOn(on) : findEdition(edition);
+  const found = edition === undefined ? awardEditionInForceOn(on) : findAwardEdition(edition);
   if (found === undefined) {
     throw new AwardInputError([
       edition === undefined

@@ -2,7 +2,7 @@ import type { DomainErrorDetail } from '../shared/domain-error.js';
 import { AwardInputError } from './award-input-error.js';
 import { SPECIAL_EXPENSE_KINDS, type AwardInput } from './award-types.js';
 import { isIsoDate } from './dates.js';
-import { editionInForceOn, findEdition, type AwardEdition } from './editions/index.js';
+import { awardEditionInForceOn, findAwardEdition, type AwardEdition } from './editions/index.js';
 import { statutorySickPayRateOn } from './statutory-sick-pay.js';
 
 type Problems = DomainErrorDetail[];
@@ -45,7 +45,7 @@ function resolveEdition(problems: Problems, input: Record<string, unknown>, deci
       problems.push({ field: 'edition', message: 'must be the name of an edition' });
       return undefined;
     }
-    const edition = findEdition(requested);
+    const edition = findAwardEdition(requested);
     if (edition === undefined) {
       problems.push({ field: 'edition', message: `unknown edition "${requested}"` });
     } else if (decidedOn !== undefined && decidedOn < edition.inForceFrom) {
@@ -54,7 +54,7 @@ function resolveEdition(problems: Problems, input: Record<string, unknown>, deci
     return edition;
   }
   if (decidedOn === undefined) return undefined;
-  const inForce = editionInForceOn(decidedOn);
+  const inForce = awardEditionInForceOn(decidedOn);
   if (inForce === undefined) problems.push({ field: 'decidedOn', message: `no edition of the scheme was in force on ${decidedOn}` });
   return inForce;
 }

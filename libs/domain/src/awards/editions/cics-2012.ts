@@ -1,4 +1,4 @@
-import type { AwardEdition, SourcedFigure, StatutorySickPayRate } from './edition.js';
+import type { AwardEdition, AwardFigure, StatutorySickPayRate } from './edition.js';
 import { CICS_2012_TARIFF } from './cics-2012-tariff.js';
 
 /*
@@ -9,7 +9,7 @@ import { CICS_2012_TARIFF } from './cics-2012-tariff.js';
 const FATAL_SOURCES =
   'abuseandassaultclaims.co.uk and hudgellsolicitors.co.uk (2022) on the 2012 scheme; CICA guidance; scheme text not seen';
 
-function figure(value: number, source: string, verified = false): SourcedFigure {
+function figure(value: number, source: string, verified = false): AwardFigure {
   return { value, source, verified };
 }
 

@@ -1,7 +1,7 @@
 import type { TariffEntry } from '../award-types.js';
 
 /** A fixed figure of an edition, with where it comes from and whether it was checked against the scheme text. */
-export interface SourcedFigure {
+export interface AwardFigure {
   readonly value: number;
   readonly source: string;
   readonly verified: boolean;
@@ -26,22 +26,22 @@ export interface AwardEdition {
   readonly source: string;
   readonly tariff: readonly TariffEntry[];
   /** Percentages paid on the highest, second and third injury; later injuries get nothing. */
-  readonly multipleInjuryPercents: SourcedFigure & { readonly percents: readonly number[] };
+  readonly multipleInjuryPercents: AwardFigure & { readonly percents: readonly number[] };
   readonly amounts: {
-    readonly minimumInjuryPence: SourcedFigure;
-    readonly maximumAwardPence: SourcedFigure;
-    readonly bereavementSolePence: SourcedFigure;
-    readonly bereavementSharedPence: SourcedFigure;
-    readonly childPaymentPerYearPence: SourcedFigure;
-    readonly funeralStandardPence: SourcedFigure;
-    readonly funeralMaximumPence: SourcedFigure;
+    readonly minimumInjuryPence: AwardFigure;
+    readonly maximumAwardPence: AwardFigure;
+    readonly bereavementSolePence: AwardFigure;
+    readonly bereavementSharedPence: AwardFigure;
+    readonly childPaymentPerYearPence: AwardFigure;
+    readonly funeralStandardPence: AwardFigure;
+    readonly funeralMaximumPence: AwardFigure;
   };
   readonly periods: {
     /** Loss of earnings and special expenses need incapacity for more than this many weeks; LoE is paid from the next week. */
-    readonly incapacityQualifyingWeeks: SourcedFigure;
-    readonly childPaymentUntilAge: SourcedFigure;
+    readonly incapacityQualifyingWeeks: AwardFigure;
+    readonly childPaymentUntilAge: AwardFigure;
     /** Days in a year for the pro rata part year of the child's payment. */
-    readonly childPaymentDaysInYear: SourcedFigure;
+    readonly childPaymentDaysInYear: AwardFigure;
   };
   readonly statutorySickPayRates: readonly StatutorySickPayRate[];
   readonly adjustmentOrder: { readonly steps: readonly AdjustmentStep[]; readonly source: string; readonly verified: boolean };
