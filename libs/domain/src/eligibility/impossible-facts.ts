@@ -26,7 +26,9 @@ export class ImpossibleFactsError extends DomainError {
     super(
       'eligibility.impossible-facts',
       DomainErrorKind.InvalidInput,
-      `These eligibility facts cannot all be true (${details.length} problem${details.length === 1 ? '' : 's'}).`,
+      `These eligibility facts cannot all be true: ${details
+        .map((detail) => `${detail.field ?? 'facts'} ${detail.message}`)
+        .join('; ')}.`,
       details,
     );
   }
