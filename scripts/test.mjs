@@ -8,7 +8,9 @@ import { join } from 'node:path';
 const results = join(tmpdir(), `redress-jest-${randomUUID()}.json`);
 const env = {
   ...process.env,
-  NODE_OPTIONS: [process.env.NODE_OPTIONS, '--experimental-vm-modules', '--no-warnings=ExperimentalWarning'].filter(Boolean).join(' '),
+  NODE_OPTIONS: [process.env.NODE_OPTIONS, '--experimental-vm-modules', '--no-warnings=ExperimentalWarning']
+    .filter(Boolean)
+    .join(' '),
   REDRESS_TEST_RUN: randomUUID(),
 };
 // Jest loads CommonJS packages that require ES modules (NestJS 12's ecosystem) only on Node 24.9+,

@@ -25,14 +25,24 @@ describe('worker', () => {
   });
 
   it('runs a job through its handler from the job table', async () => {
-    await worker.get(AuditLog).record({ actorType: 'system', actorId: null, action: 'test.ping', targetType: 'test', targetId: null });
-    const job = await queue.add('housekeeping.verify-audit-chain', { reason: 'test' }, jobOptions('housekeeping.verify-audit-chain', 'verify-1'));
+    await worker
+      .get(AuditLog)
+      .record({ actorType: 'system', actorId: null, action: 'test.ping', targetType: 'test', targetId: null });
+    const job = await queue.add(
+      'housekeeping.verify-audit-chain',
+      { reason: 'test' },
+      jobOptions('housekeeping.verify-audit-chain', 'verify-1'),
+    );
     await job.waitUntilFinished(events, 10_000);
     expect(await job.getState()).toBe('completed');
   });
 
   it('fails a job whose payload does not match its contract, and keeps it visible', async () => {
-    const job = await queue.add('housekeeping.verify-audit-chain', { reason: 'NOT VALID', extra: 1 }, { jobId: 'bad-1', attempts: 1 });
+    const job = await queue.add(
+      'housekeeping.verify-audit-chain',
+      { reason: 'NOT VALID', extra: 1 },
+      { jobId: 'bad-1', attempts: 1 },
+    );
     await expect(job.waitUntilFinished(events, 10_000)).rejects.toThrow(/invalid payload/);
     expect(await job.getState()).toBe('failed');
   });
@@ -41,7 +51,11 @@ describe('worker', () => {
     const second = await createWorker(config);
     const jobs = await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
-        queue.add('housekeeping.verify-audit-chain', { reason: 'drain' }, jobOptions('housekeeping.verify-audit-chain', `drain-${i}`)),
+        queue.add(
+          'housekeeping.verify-audit-chain',
+          { reason: 'drain' },
+          jobOptions('housekeeping.verify-audit-chain', `drain-${i}`),
+        ),
       ),
     );
     await second.close();

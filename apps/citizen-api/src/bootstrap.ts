@@ -14,8 +14,12 @@ export const API_DESCRIPTION = {
 
 /** Builds the app exactly as it runs; main.ts and the end-to-end tests both call this. */
 export async function createCitizenApi(config: CitizenApiConfig): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(CitizenApiModule.forRoot(config), createFastifyAdapter(config), {
-    bufferLogs: true,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    CitizenApiModule.forRoot(config),
+    createFastifyAdapter(config),
+    {
+      bufferLogs: true,
+    },
+  );
   return configureHttpApp(app, config, API_DESCRIPTION);
 }

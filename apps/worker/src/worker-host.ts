@@ -33,7 +33,10 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
         autorun: false,
       });
       worker.on('failed', (job, error) =>
-        this.logger.warn({ queue: queueName, jobId: job?.id, jobName: job?.name, attempt: job?.attemptsMade, error: error.message }, 'job failed'),
+        this.logger.warn(
+          { queue: queueName, jobId: job?.id, jobName: job?.name, attempt: job?.attemptsMade, error: error.message },
+          'job failed',
+        ),
       );
       worker.on('error', (error) => this.logger.error({ queue: queueName, error: error.message }, 'worker error'));
       this.workers.push(worker);
@@ -62,7 +65,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
   private async process(job: Job): Promise<void> {
     if (!isJobName(job.name)) throw new Error(`no such job name: ${job.name}`);
     const payload = parseJobPayload(job.name, job.data);
-    await this.registry.handlerFor(job.name).handle(payload as never, { jobId: job.id ?? '', attempt: job.attemptsMade + 1 });
+    await this.registry.handlerFor(job.name).handle(payload, { jobId: job.id ?? '', attempt: job.attemptsMade + 1 });
   }
 
   async onApplicationShutdown(signal?: string): Promise<void> {

@@ -1,6 +1,17 @@
-import { InvalidJobPayloadError, JobRegistry, JobRegistryError, jobNames, jobOptions, parseJobPayload, type JobHandler } from '@redress/jobs';
+import {
+  InvalidJobPayloadError,
+  JobRegistry,
+  JobRegistryError,
+  jobNames,
+  jobOptions,
+  parseJobPayload,
+  type JobHandler,
+} from '@redress/jobs';
 
-const handler = (jobName: string): JobHandler => ({ jobName: jobName as JobHandler['jobName'], handle: async () => {} });
+const handler = (jobName: string): JobHandler => ({
+  jobName: jobName as JobHandler['jobName'],
+  handle: async () => {},
+});
 
 describe('JobRegistry', () => {
   it('accepts exactly one handler per job name', () => {
@@ -16,14 +27,18 @@ describe('JobRegistry', () => {
   it('refuses two handlers for one name, and handlers for unknown names', () => {
     const twice = [handler('housekeeping.verify-audit-chain'), handler('housekeeping.verify-audit-chain')];
     expect(() => new JobRegistry(twice, jobNames)).toThrow(/more than one handler/);
-    expect(() => new JobRegistry([...jobNames.map(handler), handler('claims.nothing')], jobNames)).toThrow(JobRegistryError);
+    expect(() => new JobRegistry([...jobNames.map(handler), handler('claims.nothing')], jobNames)).toThrow(
+      JobRegistryError,
+    );
   });
 });
 
 describe('job payloads', () => {
   it('validates payloads read back from the queue', () => {
     expect(parseJobPayload('housekeeping.verify-audit-chain', { reason: 'nightly' })).toEqual({ reason: 'nightly' });
-    expect(() => parseJobPayload('housekeeping.verify-audit-chain', { reason: 'DROP TABLE' })).toThrow(InvalidJobPayloadError);
+    expect(() => parseJobPayload('housekeeping.verify-audit-chain', { reason: 'DROP TABLE' })).toThrow(
+      InvalidJobPayloadError,
+    );
     expect(() => parseJobPayload('housekeeping.verify-audit-chain', { email: 'a@b.c' })).toThrow(/email/);
   });
 

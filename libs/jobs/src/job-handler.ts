@@ -48,7 +48,8 @@ export class JobRegistry {
       else if (this.byName.has(handler.jobName)) problems.push(`${handler.jobName} has more than one handler`);
       else this.byName.set(handler.jobName, handler);
     }
-    for (const name of names) if (!this.byName.has(name) && !problems.some((p) => p.startsWith(name))) problems.push(`${name} has no handler`);
+    for (const name of names)
+      if (!this.byName.has(name) && !problems.some((p) => p.startsWith(name))) problems.push(`${name} has no handler`);
     if (problems.length) throw new JobRegistryError(`job handlers do not match the job table: ${problems.join('; ')}`);
   }
 

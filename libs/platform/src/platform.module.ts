@@ -33,7 +33,8 @@ function sharedProviders<C extends CommonConfig>(options: PlatformOptions<C>) {
     { provide: METRICS_REGISTRY, useValue: createMetricsRegistry(options.appName) },
     {
       provide: FieldCipher,
-      useFactory: () => new FieldCipher(parseFieldKeys(config.FIELD_ENCRYPTION_KEYS), Buffer.from(config.BLIND_INDEX_KEY, 'base64')),
+      useFactory: () =>
+        new FieldCipher(parseFieldKeys(config.FIELD_ENCRYPTION_KEYS), Buffer.from(config.BLIND_INDEX_KEY, 'base64')),
     },
     { provide: AuditLog, inject: [DataSource], useFactory: (dataSource: DataSource) => new AuditLog(dataSource) },
   ];
@@ -73,7 +74,10 @@ export class HttpPlatformModule implements OnApplicationShutdown {
       providers: [
         ...sharedProviders(options),
         { provide: HttpConfig, useValue: options.config },
-        { provide: REQUEST_REDIS, useFactory: () => createFailFastRedis(options.config.REDIS_URL, `${options.appName}-requests`) },
+        {
+          provide: REQUEST_REDIS,
+          useFactory: () => createFailFastRedis(options.config.REDIS_URL, `${options.appName}-requests`),
+        },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],

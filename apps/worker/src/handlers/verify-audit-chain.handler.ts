@@ -13,9 +13,15 @@ export class VerifyAuditChainHandler implements JobHandler<'housekeeping.verify-
   async handle(payload: JobPayload<'housekeeping.verify-audit-chain'>): Promise<void> {
     const result = await this.auditLog.verify();
     if (result.ok) {
-      this.logger.log({ entries: result.entries, headHash: result.headHash, reason: payload.reason }, 'audit chain verified');
+      this.logger.log(
+        { entries: result.entries, headHash: result.headHash, reason: payload.reason },
+        'audit chain verified',
+      );
     } else {
-      this.logger.error({ entries: result.entries, brokenAt: result.brokenAt, problem: result.reason }, 'audit chain is broken');
+      this.logger.error(
+        { entries: result.entries, brokenAt: result.brokenAt, problem: result.reason },
+        'audit chain is broken',
+      );
     }
   }
 }

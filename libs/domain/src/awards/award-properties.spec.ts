@@ -8,17 +8,34 @@ const formulaEntries = edition.tariff.filter((entry) => !entry.outsideMultipleIn
 const allCodes = edition.tariff.map((entry) => entry.code);
 
 const penceArb = fc.integer({ min: 0, max: 60_000_000 });
-const dateArb = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2026-11-27T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const dateArb = fc
+  .date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2026-11-27T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 
 const inputArb: fc.Arbitrary<AwardInput> = fc.record({
   decidedOn: fc.constant(DECIDED_ON),
-  injuries: fc.array(fc.constantFrom(...allCodes).map((code) => ({ code })), { maxLength: 7 }),
-  lossOfEarnings: fc.option(fc.record({ weeksUnableToWork: fc.integer({ min: 0, max: 2000 }), metWorkTest: fc.boolean() })),
-  specialExpenses: fc.array(fc.record({ kind: fc.constantFrom('aids', 'care', 'equipment', 'adaptations', 'treatment', 'deputyship' as const), amountPence: penceArb }), { maxLength: 3 }),
+  injuries: fc.array(
+    fc.constantFrom(...allCodes).map((code) => ({ code })),
+    { maxLength: 7 },
+  ),
+  lossOfEarnings: fc.option(
+    fc.record({ weeksUnableToWork: fc.integer({ min: 0, max: 2000 }), metWorkTest: fc.boolean() }),
+  ),
+  specialExpenses: fc.array(
+    fc.record({
+      kind: fc.constantFrom('aids', 'care', 'equipment', 'adaptations', 'treatment', 'deputyship' as const),
+      amountPence: penceArb,
+    }),
+    { maxLength: 3 },
+  ),
   fatal: fc.option(
     fc.record({
       bereavement: fc.option(fc.record({ otherQualifyingRelatives: fc.integer({ min: 0, max: 6 }) })),
-      childPayment: fc.option(fc.tuple(dateArb, dateArb).map(([a, b]) => (a <= b ? { dateOfBirth: a, dateOfDeath: b } : { dateOfBirth: b, dateOfDeath: a }))),
+      childPayment: fc.option(
+        fc
+          .tuple(dateArb, dateArb)
+          .map(([a, b]) => (a <= b ? { dateOfBirth: a, dateOfDeath: b } : { dateOfBirth: b, dateOfDeath: a })),
+      ),
       funeral: fc.option(fc.record({ costsPence: penceArb })),
     }),
   ),
@@ -51,7 +68,10 @@ describe('calculateAward properties', () => {
   it('gives the same result whatever the order of the injuries', () => {
     fc.assert(
       fc.property(inputArb, fc.infiniteStream(fc.nat()), (input, randoms) => {
-        const shuffled = [...input.injuries].map((injury) => [randoms.next().value, injury] as const).sort((a, b) => a[0] - b[0]).map(([, injury]) => injury);
+        const shuffled = [...input.injuries]
+          .map((injury) => [randoms.next().value, injury] as const)
+          .sort((a, b) => a[0] - b[0])
+          .map(([, injury]) => injury);
         const a = calculateAward(input);
         const b = calculateAward({ ...input, injuries: shuffled });
         expect([b.grossPence, b.totalPence]).toEqual([a.grossPence, a.totalPence]);

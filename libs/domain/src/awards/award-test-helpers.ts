@@ -14,12 +14,23 @@ export function codeOf(pounds: number, { outside = false, skip = 0 } = {}): stri
     (entry) => entry.amountPence === pounds * 100 && entry.outsideMultipleInjuryFormula === outside,
   );
   const entry = matches[skip];
-  if (entry === undefined) throw new Error(`test setup: no ${outside ? 'outside-formula ' : ''}tariff entry of £${pounds} (#${skip})`);
+  if (entry === undefined)
+    throw new Error(`test setup: no ${outside ? 'outside-formula ' : ''}tariff entry of £${pounds} (#${skip})`);
   return entry.code;
 }
 
 export function award(overrides: Partial<AwardInput> = {}): AwardInput {
-  return { decidedOn: DECIDED_ON, injuries: [], lossOfEarnings: null, specialExpenses: [], fatal: null, reductionPercent: 0, deductionsPence: 0, interimPaidPence: 0, ...overrides };
+  return {
+    decidedOn: DECIDED_ON,
+    injuries: [],
+    lossOfEarnings: null,
+    specialExpenses: [],
+    fatal: null,
+    reductionPercent: 0,
+    deductionsPence: 0,
+    interimPaidPence: 0,
+    ...overrides,
+  };
 }
 
 export function injuries(...codes: string[]): { code: string }[] {

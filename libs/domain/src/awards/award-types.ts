@@ -96,12 +96,7 @@ export interface FuneralLine {
 }
 
 export type AwardLine =
-  | InjuryLine
-  | LossOfEarningsLine
-  | SpecialExpenseLine
-  | BereavementLine
-  | ChildPaymentLine
-  | FuneralLine;
+  InjuryLine | LossOfEarningsLine | SpecialExpenseLine | BereavementLine | ChildPaymentLine | FuneralLine;
 
 export interface AwardBreakdown {
   readonly edition: string;

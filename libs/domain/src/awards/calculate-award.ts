@@ -68,19 +68,29 @@ function injuryPayments(edition: AwardEdition, codes: readonly string[]): Sectio
   }
   for (const entry of entries.filter((e) => e.amountPence < minimum)) {
     lines.push(line(entry, 0));
-    explanation.push(`No payment for ${inSentence(entry.description)} (${entry.code}): it is below the lowest tariff amount of ${formatPence(minimum)}.`);
+    explanation.push(
+      `No payment for ${inSentence(entry.description)} (${entry.code}): it is below the lowest tariff amount of ${formatPence(minimum)}.`,
+    );
   }
   return { lines, explanation };
 }
 
 /** Loss of earnings (CICS 2012 paras ≈42-49 [numbering unverified]): from week 29 at the weekly SSP rate in force on the decision date. */
-function lossOfEarnings(edition: AwardEdition, input: AwardInput, hasInjuryPayment: boolean): Section<LossOfEarningsLine> {
+function lossOfEarnings(
+  edition: AwardEdition,
+  input: AwardInput,
+  hasInjuryPayment: boolean,
+): Section<LossOfEarningsLine> {
   const claim = input.lossOfEarnings;
   if (claim === null || claim === undefined) return { lines: [], explanation: [] };
   const qualifying = edition.periods.incapacityQualifyingWeeks.value;
-  const refuse = (why: string): Section<LossOfEarningsLine> => ({ lines: [], explanation: [`No loss of earnings payment: ${why}.`] });
+  const refuse = (why: string): Section<LossOfEarningsLine> => ({
+    lines: [],
+    explanation: [`No loss of earnings payment: ${why}.`],
+  });
   if (!hasInjuryPayment) return refuse('it is only paid together with an injury payment');
-  if (claim.weeksUnableToWork <= qualifying) return refuse(`it is only paid after more than ${qualifying} weeks unable to work`);
+  if (claim.weeksUnableToWork <= qualifying)
+    return refuse(`it is only paid after more than ${qualifying} weeks unable to work`);
   if (!claim.metWorkTest) return refuse('the work test was not met');
   const rate = statutorySickPayRateOn(edition, input.decidedOn);
   if (rate === undefined) return refuse('no statutory sick pay rate applies'); // validation rules this out
@@ -113,11 +123,17 @@ function specialExpenses(edition: AwardEdition, input: AwardInput): Section<Spec
   if (weeks <= qualifying) {
     return {
       lines: [],
-      explanation: [`No special expenses payment: it is only paid after more than ${qualifying} weeks unable to work or similarly incapacitated.`],
+      explanation: [
+        `No special expenses payment: it is only paid after more than ${qualifying} weeks unable to work or similarly incapacitated.`,
+      ],
     };
   }
   return {
-    lines: expenses.map((expense) => ({ kind: 'special-expense', expenseKind: expense.kind, amountPence: expense.amountPence })),
+    lines: expenses.map((expense) => ({
+      kind: 'special-expense',
+      expenseKind: expense.kind,
+      amountPence: expense.amountPence,
+    })),
     explanation: expenses.map((expense) => `Special expenses (${expense.kind}): ${formatPence(expense.amountPence)}.`),
   };
 }
@@ -180,7 +196,10 @@ function funeral(edition: AwardEdition, input: AwardInput): Section<FuneralLine>
 /** Calculates an award under the edition named in the input, or the one in force on `decidedOn`. */
 export function calculateAward(input: AwardInput): AwardBreakdown {
   const edition = validateAwardInput(input);
-  const injuries = injuryPayments(edition, input.injuries.map((injury) => injury.code));
+  const injuries = injuryPayments(
+    edition,
+    input.injuries.map((injury) => injury.code),
+  );
   const hasInjuryPayment = injuries.lines.some((line) => line.amountPence > 0);
   const sections: Section<AwardLine>[] = [
     injuries,
@@ -207,7 +226,9 @@ export function calculateAward(input: AwardInput): AwardBreakdown {
     switch (step) {
       case 'cap':
         if (running > cap) {
-          explanation.push(`The award is limited to the scheme maximum of ${formatPence(cap)} (it was ${formatPence(running)}).`);
+          explanation.push(
+            `The award is limited to the scheme maximum of ${formatPence(cap)} (it was ${formatPence(running)}).`,
+          );
           running = cap;
           capApplied = true;
         } else {

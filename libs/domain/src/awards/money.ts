@@ -2,7 +2,9 @@
 export function formatPence(pence: number): string {
   const sign = pence < 0 ? '-' : '';
   const abs = Math.abs(pence);
-  const pounds = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const pounds = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const rest = (abs % 100).toString().padStart(2, '0');
   return `${sign}£${pounds}.${rest}`;
 }

@@ -4,7 +4,8 @@ import type { AwardEdition, StatutorySickPayRate } from './editions/index.js';
 export function statutorySickPayRateOn(edition: AwardEdition, isoDate: string): StatutorySickPayRate | undefined {
   let found: StatutorySickPayRate | undefined;
   for (const rate of edition.statutorySickPayRates) {
-    if (rate.effectiveFrom <= isoDate && (found === undefined || rate.effectiveFrom > found.effectiveFrom)) found = rate;
+    if (rate.effectiveFrom <= isoDate && (found === undefined || rate.effectiveFrom > found.effectiveFrom))
+      found = rate;
   }
   return found;
 }

@@ -22,48 +22,77 @@ describe('tariffFor', () => {
   });
 });
 
-describe.each(AWARD_EDITIONS.map((edition) => [edition.name, edition] as const))('edition data: %s', (_name, edition) => {
-  it('has unique tariff codes', () => {
-    const codes = edition.tariff.map((entry) => entry.code);
-    expect(new Set(codes).size).toBe(codes.length);
-  });
+describe.each(AWARD_EDITIONS.map((edition) => [edition.name, edition] as const))(
+  'edition data: %s',
+  (_name, edition) => {
+    it('has unique tariff codes', () => {
+      const codes = edition.tariff.map((entry) => entry.code);
+      expect(new Set(codes).size).toBe(codes.length);
+    });
 
-  it('has whole-pence tariff amounts no lower than the minimum', () => {
-    for (const entry of edition.tariff) {
-      expect(Number.isSafeInteger(entry.amountPence)).toBe(true);
-      expect(entry.amountPence).toBeGreaterThanOrEqual(edition.amounts.minimumInjuryPence.value);
-      expect(entry.amountPence).toBeLessThanOrEqual(edition.amounts.maximumAwardPence.value);
-    }
-  });
+    it('has whole-pence tariff amounts no lower than the minimum', () => {
+      for (const entry of edition.tariff) {
+        expect(Number.isSafeInteger(entry.amountPence)).toBe(true);
+        expect(entry.amountPence).toBeGreaterThanOrEqual(edition.amounts.minimumInjuryPence.value);
+        expect(entry.amountPence).toBeLessThanOrEqual(edition.amounts.maximumAwardPence.value);
+      }
+    });
 
-  it('names the source of every figure', () => {
-    const figures = [...edition.tariff, ...Object.values(edition.amounts), ...Object.values(edition.periods), ...edition.statutorySickPayRates];
-    for (const figure of figures) expect(figure.source.length).toBeGreaterThan(10);
-  });
+    it('names the source of every figure', () => {
+      const figures = [
+        ...edition.tariff,
+        ...Object.values(edition.amounts),
+        ...Object.values(edition.periods),
+        ...edition.statutorySickPayRates,
+      ];
+      for (const figure of figures) expect(figure.source.length).toBeGreaterThan(10);
+    });
 
-  it('flags only Part B pregnancy, loss of foetus and infection as outside the formula', () => {
-    const outside = edition.tariff.filter((entry) => entry.outsideMultipleInjuryFormula);
-    expect(outside.map((entry) => entry.bodyArea).sort()).toEqual(['infection', 'infection', 'infection', 'infection', 'pregnancy', 'pregnancy']);
-    expect(outside.every((entry) => entry.part === 'B')).toBe(true);
-  });
+    it('flags only Part B pregnancy, loss of foetus and infection as outside the formula', () => {
+      const outside = edition.tariff.filter((entry) => entry.outsideMultipleInjuryFormula);
+      expect(outside.map((entry) => entry.bodyArea).sort()).toEqual([
+        'infection',
+        'infection',
+        'infection',
+        'infection',
+        'pregnancy',
+        'pregnancy',
+      ]);
+      expect(outside.every((entry) => entry.part === 'B')).toBe(true);
+    });
 
-  it('covers the main parts of the body and both parts of the tariff', () => {
-    const areas = new Set(edition.tariff.map((entry) => entry.bodyArea));
-    for (const area of ['head', 'face', 'neck', 'upper limbs', 'lower limbs', 'torso', 'mental injury', 'sexual abuse', 'physical abuse', 'burns', 'scarring', 'pregnancy', 'infection']) {
-      expect(areas).toContain(area);
-    }
-  });
+    it('covers the main parts of the body and both parts of the tariff', () => {
+      const areas = new Set(edition.tariff.map((entry) => entry.bodyArea));
+      for (const area of [
+        'head',
+        'face',
+        'neck',
+        'upper limbs',
+        'lower limbs',
+        'torso',
+        'mental injury',
+        'sexual abuse',
+        'physical abuse',
+        'burns',
+        'scarring',
+        'pregnancy',
+        'infection',
+      ]) {
+        expect(areas).toContain(area);
+      }
+    });
 
-  it('dates its statutory sick pay rates in order, each from 6 April', () => {
-    const dates = edition.statutorySickPayRates.map((rate) => rate.effectiveFrom);
-    expect([...dates].sort()).toEqual(dates);
-    expect(dates.every((date) => date.endsWith('-04-06'))).toBe(true);
-  });
+    it('dates its statutory sick pay rates in order, each from 6 April', () => {
+      const dates = edition.statutorySickPayRates.map((rate) => rate.effectiveFrom);
+      expect([...dates].sort()).toEqual(dates);
+      expect(dates.every((date) => date.endsWith('-04-06'))).toBe(true);
+    });
 
-  it('applies the cap, reduction, deductions and interim payments in that order', () => {
-    expect(edition.adjustmentOrder.steps).toEqual(['cap', 'reduction', 'deductions', 'interim']);
-  });
-});
+    it('applies the cap, reduction, deductions and interim payments in that order', () => {
+      expect(edition.adjustmentOrder.steps).toEqual(['cap', 'reduction', 'deductions', 'interim']);
+    });
+  },
+);
 
 describe('statutorySickPayRateOn', () => {
   const edition = findAwardEdition(AS_AMENDED)!;

@@ -10,7 +10,10 @@ export function awardEdition(edition?: string, on: string = todayIso()): AwardEd
     throw new AwardInputError([
       edition === undefined
         ? { field: 'edition', message: `no edition of the scheme was in force on ${on}` }
-        : { field: 'edition', message: `unknown edition "${edition}"; known: ${AWARD_EDITIONS.map((e) => e.name).join(', ')}` },
+        : {
+            field: 'edition',
+            message: `unknown edition "${edition}"; known: ${AWARD_EDITIONS.map((e) => e.name).join(', ')}`,
+          },
     ]);
   }
   return found;

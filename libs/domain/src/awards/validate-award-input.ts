@@ -38,7 +38,11 @@ function checkDate(problems: Problems, field: string, value: unknown): value is 
   return true;
 }
 
-function resolveEdition(problems: Problems, input: Record<string, unknown>, decidedOn: string | undefined): AwardEdition | undefined {
+function resolveEdition(
+  problems: Problems,
+  input: Record<string, unknown>,
+  decidedOn: string | undefined,
+): AwardEdition | undefined {
   const requested = input['edition'];
   if (!isAbsent(requested)) {
     if (typeof requested !== 'string') {
@@ -55,7 +59,8 @@ function resolveEdition(problems: Problems, input: Record<string, unknown>, deci
   }
   if (decidedOn === undefined) return undefined;
   const inForce = awardEditionInForceOn(decidedOn);
-  if (inForce === undefined) problems.push({ field: 'decidedOn', message: `no edition of the scheme was in force on ${decidedOn}` });
+  if (inForce === undefined)
+    problems.push({ field: 'decidedOn', message: `no edition of the scheme was in force on ${decidedOn}` });
   return inForce;
 }
 
@@ -77,7 +82,12 @@ function checkInjuries(problems: Problems, injuries: unknown, edition: AwardEdit
   });
 }
 
-function checkLossOfEarnings(problems: Problems, value: unknown, edition: AwardEdition | undefined, decidedOn: string | undefined): void {
+function checkLossOfEarnings(
+  problems: Problems,
+  value: unknown,
+  edition: AwardEdition | undefined,
+  decidedOn: string | undefined,
+): void {
   if (isAbsent(value)) return;
   if (!isRecord(value)) {
     problems.push({ field: 'lossOfEarnings', message: 'must be null or { weeksUnableToWork, metWorkTest }' });
@@ -88,7 +98,10 @@ function checkLossOfEarnings(problems: Problems, value: unknown, edition: AwardE
     problems.push({ field: 'lossOfEarnings.metWorkTest', message: 'must be true or false' });
   }
   if (edition !== undefined && decidedOn !== undefined && statutorySickPayRateOn(edition, decidedOn) === undefined) {
-    problems.push({ field: 'decidedOn', message: `${edition.name} has no statutory sick pay rate in force on ${decidedOn}` });
+    problems.push({
+      field: 'decidedOn',
+      message: `${edition.name} has no statutory sick pay rate in force on ${decidedOn}`,
+    });
   }
 }
 
@@ -119,7 +132,8 @@ function checkFatal(problems: Problems, value: unknown, decidedOn: string | unde
   }
   const bereavement = value['bereavement'];
   if (!isAbsent(bereavement)) {
-    if (isRecord(bereavement)) checkCount(problems, 'fatal.bereavement.otherQualifyingRelatives', bereavement['otherQualifyingRelatives']);
+    if (isRecord(bereavement))
+      checkCount(problems, 'fatal.bereavement.otherQualifyingRelatives', bereavement['otherQualifyingRelatives']);
     else problems.push({ field: 'fatal.bereavement', message: 'must be null or { otherQualifyingRelatives }' });
   }
   const child = value['childPayment'];
@@ -130,7 +144,10 @@ function checkFatal(problems: Problems, value: unknown, decidedOn: string | unde
       const bornOk = checkDate(problems, 'fatal.childPayment.dateOfBirth', child['dateOfBirth']);
       const diedOk = checkDate(problems, 'fatal.childPayment.dateOfDeath', child['dateOfDeath']);
       if (bornOk && diedOk && (child['dateOfDeath'] as string) < (child['dateOfBirth'] as string)) {
-        problems.push({ field: 'fatal.childPayment.dateOfDeath', message: "must not be before the child's date of birth" });
+        problems.push({
+          field: 'fatal.childPayment.dateOfDeath',
+          message: "must not be before the child's date of birth",
+        });
       }
       if (diedOk && decidedOn !== undefined && (child['dateOfDeath'] as string) > decidedOn) {
         problems.push({ field: 'fatal.childPayment.dateOfDeath', message: 'must not be after decidedOn' });
@@ -163,7 +180,7 @@ export function validateAwardInput(input: AwardInput): AwardEdition {
   const raw: unknown = input;
   if (!isRecord(raw)) throw new AwardInputError([{ message: 'the award input must be an object' }]);
 
-  const decidedOn = checkDate(problems, 'decidedOn', raw['decidedOn']) ? (raw['decidedOn'] as string) : undefined;
+  const decidedOn = checkDate(problems, 'decidedOn', raw['decidedOn']) ? raw['decidedOn'] : undefined;
   const edition = resolveEdition(problems, raw, decidedOn);
   checkInjuries(problems, raw['injuries'], edition);
   checkLossOfEarnings(problems, raw['lossOfEarnings'], edition, decidedOn);

@@ -57,7 +57,13 @@ describe('AuditLog (real PostgreSQL)', () => {
   it('writes in the caller transaction: a rolled-back change leaves no entry', async () => {
     await expect(
       dataSource.transaction(async (manager) => {
-        await auditLog.append(manager, { actorType: 'system', actorId: null, action: 'x', targetType: 'claim', targetId: '1' });
+        await auditLog.append(manager, {
+          actorType: 'system',
+          actorId: null,
+          action: 'x',
+          targetType: 'claim',
+          targetId: '1',
+        });
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
@@ -66,14 +72,26 @@ describe('AuditLog (real PostgreSQL)', () => {
 
   it('refuses to append outside a transaction', async () => {
     await expect(
-      auditLog.append(dataSource.manager, { actorType: 'system', actorId: null, action: 'x', targetType: 't', targetId: null }),
+      auditLog.append(dataSource.manager, {
+        actorType: 'system',
+        actorId: null,
+        action: 'x',
+        targetType: 't',
+        targetId: null,
+      }),
     ).rejects.toThrow(/inside the transaction/);
   });
 
   it('keeps the chain whole under concurrent appends', async () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        auditLog.record({ actorType: 'citizen', actorId: `c${i}`, action: 'claim.submitted', targetType: 'claim', targetId: `${i}` }),
+        auditLog.record({
+          actorType: 'citizen',
+          actorId: `c${i}`,
+          action: 'claim.submitted',
+          targetType: 'claim',
+          targetId: `${i}`,
+        }),
       ),
     );
     await expect(auditLog.verify({ batchSize: 7 })).resolves.toMatchObject({ ok: true, entries: 20 });
@@ -88,7 +106,11 @@ describe('AuditLog (real PostgreSQL)', () => {
   it('finds the first broken link when an entry is changed', async () => {
     await appendSome(5);
     await tamper(`UPDATE audit_log SET details = '{"reason":"other"}' WHERE sequence = 3`);
-    await expect(auditLog.verify()).resolves.toMatchObject({ ok: false, brokenAt: 3, reason: 'content does not match its hash' });
+    await expect(auditLog.verify()).resolves.toMatchObject({
+      ok: false,
+      brokenAt: 3,
+      reason: 'content does not match its hash',
+    });
   });
 
   it('finds a deleted entry', async () => {

@@ -23,8 +23,7 @@ export interface AuditEntry extends Required<Omit<AuditEntryInput, 'occurredAt'>
 }
 
 export type AuditVerification =
-  | { ok: true; entries: number; headHash: string }
-  | { ok: false; entries: number; brokenAt: number; reason: string };
+  { ok: true; entries: number; headHash: string } | { ok: false; entries: number; brokenAt: number; reason: string };
 
 /** The hash before the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -90,9 +89,9 @@ export class AuditLog {
       throw new Error('AuditLog.append must run inside the transaction of the change it records');
     }
     await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
-    const [head] = (await manager.query(
+    const [head] = await manager.query<Array<{ sequence: string; hash: string }>>(
       'SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1',
-    )) as Array<{ sequence: string; hash: string }>;
+    );
     // Millisecond precision, so the value read back from PostgreSQL hashes the same.
     const occurredAt = new Date((input.occurredAt ?? new Date()).getTime());
     const entry = {
@@ -144,10 +143,10 @@ export class AuditLog {
     let expectedSequence = 1;
     let entries = 0;
     for (;;) {
-      const rows = (await this.dataSource.query(
+      const rows = await this.dataSource.query<AuditRow[]>(
         'SELECT * FROM audit_log WHERE sequence >= $1 ORDER BY sequence LIMIT $2',
         [expectedSequence, batchSize],
-      )) as AuditRow[];
+      );
       for (const row of rows) {
         const entry = fromRow(row);
         if (entry.sequence !== expectedSequence) {

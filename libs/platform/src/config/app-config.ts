@@ -12,7 +12,9 @@ export class CommonConfig {
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
 
-  @Matches(/^postgres(ql)?:\/\/[^\s]+\/[A-Za-z0-9_]+$/, { message: 'DATABASE_URL must be a postgres:// URL naming a database' })
+  @Matches(/^postgres(ql)?:\/\/[^\s]+\/[A-Za-z0-9_]+$/, {
+    message: 'DATABASE_URL must be a postgres:// URL naming a database',
+  })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/redress';
 
   @Type(() => Number)

@@ -13,7 +13,9 @@ function flatten(errors: ValidationError[]): string[] {
   return errors.flatMap((error) => {
     const constraints = Object.values(error.constraints ?? {});
     // Name the variable, never its value: a value may be a secret.
-    const own = constraints.length ? [`${error.property} ${constraints.join(', ').replace(`${error.property} `, '')}`] : [];
+    const own = constraints.length
+      ? [`${error.property} ${constraints.join(', ').replace(`${error.property} `, '')}`]
+      : [];
     return [...own, ...flatten(error.children ?? [])];
   });
 }
@@ -24,7 +26,9 @@ function flatten(errors: ValidationError[]): string[] {
  */
 export function loadConfig<T extends object>(configClass: new () => T, environment: NodeJS.ProcessEnv): T {
   const defaults = new configClass();
-  const given = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''));
+  const given = Object.fromEntries(
+    Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const config = plainToInstance(configClass, { ...defaults, ...given }, { enableImplicitConversion: true });
   const errors = validateSync(config, { whitelist: true, forbidUnknownValues: true });
   if (errors.length) throw new ConfigurationError(flatten(errors));

@@ -68,9 +68,9 @@ describe('FieldCipher', () => {
     const text = `a:${randomBytes(32).toString('base64')},b:${randomBytes(32).toString('base64')}`;
     expect(parseFieldKeys(text).map((k) => k.id)).toEqual(['a', 'b']);
     expect(() => parseFieldKeys(`a:${randomBytes(16).toString('base64')}`)).toThrow(/32 bytes/);
-    expect(() => parseFieldKeys(`a:${randomBytes(32).toString('base64')},a:${randomBytes(32).toString('base64')}`)).toThrow(
-      /unique/,
-    );
+    expect(() =>
+      parseFieldKeys(`a:${randomBytes(32).toString('base64')},a:${randomBytes(32).toString('base64')}`),
+    ).toThrow(/unique/);
     expect(() => new FieldCipher([], blindKey)).toThrow(/at least one/);
   });
 });

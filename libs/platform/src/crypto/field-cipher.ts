@@ -26,7 +26,8 @@ export function parseFieldKeys(list: string): FieldKey[] {
     if (key.length !== 32) throw new FieldCipherError(`field key ${id} must be 32 bytes`);
     return { id, key };
   });
-  if (new Set(keys.map((key) => key.id)).size !== keys.length) throw new FieldCipherError('field key ids must be unique');
+  if (new Set(keys.map((key) => key.id)).size !== keys.length)
+    throw new FieldCipherError('field key ids must be unique');
   return keys;
 }
 
@@ -62,7 +63,13 @@ export class FieldCipher {
     cipher.setAAD(Buffer.from(context, 'utf8'));
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     const tag = cipher.getAuthTag();
-    return [FORMAT, this.active.id, iv.toString('base64url'), body.toString('base64url'), tag.toString('base64url')].join('.');
+    return [
+      FORMAT,
+      this.active.id,
+      iv.toString('base64url'),
+      body.toString('base64url'),
+      tag.toString('base64url'),
+    ].join('.');
   }
 
   decrypt(value: string, context = ''): string {
@@ -71,7 +78,9 @@ export class FieldCipher {
     const [, keyId, ivText, bodyText, tagText] = parts as [string, string, string, string, string];
     const key = this.keysById.get(keyId);
     if (!key) throw new FieldCipherError(`no key with id ${keyId}`);
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(ivText, 'base64url'), { authTagLength: TAG_BYTES });
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(ivText, 'base64url'), {
+      authTagLength: TAG_BYTES,
+    });
     decipher.setAAD(Buffer.from(context, 'utf8'));
     decipher.setAuthTag(Buffer.from(tagText, 'base64url'));
     try {

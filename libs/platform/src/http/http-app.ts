@@ -64,8 +64,14 @@ export async function configureHttpApp(
       },
     },
   });
-  const origins = config.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
-  app.enableCors({ origin: origins.length ? origins : false, credentials: false, exposedHeaders: ['etag', 'x-request-id', 'location'] });
+  const origins = config.CORS_ORIGINS.split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  app.enableCors({
+    origin: origins.length ? origins : false,
+    credentials: false,
+    exposedHeaders: ['etag', 'x-request-id', 'location'],
+  });
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', (request, reply, payload, done) => {

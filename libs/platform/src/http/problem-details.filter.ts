@@ -93,7 +93,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         typeof response === 'string'
           ? response
           : typeof (response as { message?: unknown }).message === 'string'
-            ? ((response as { message: string }).message)
+            ? (response as { message: string }).message
             : undefined;
       if (status >= 500) return { type: problemType(), title: titleByStatus[status] ?? 'Server error', status };
       return { type: problemType(), title: titleByStatus[status] ?? 'Error', status, ...(detail ? { detail } : {}) };
@@ -107,7 +107,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         detail: this.frameworkDetail(exception.code, status),
       };
     }
-    return { type: problemType(), title: titleByStatus[500]!, status: 500, detail: 'Something went wrong on our side.' };
+    return {
+      type: problemType(),
+      title: titleByStatus[500]!,
+      status: 500,
+      detail: 'Something went wrong on our side.',
+    };
   }
 
   /** Our own words for Fastify's errors: theirs can echo parser internals. */
@@ -123,13 +128,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       case 'FST_RATE_LIMITED':
         return 'Too many requests: please wait a moment and try again.';
       default:
-        return status === 413 ? 'The body is too large.' : status === 415 ? 'This content type is not accepted here.' : 'The request could not be read.';
+        return status === 413
+          ? 'The body is too large.'
+          : status === 415
+            ? 'This content type is not accepted here.'
+            : 'The request could not be read.';
     }
   }
 
   /** The rate limiter says when to try again. */
   private retryHeaders(exception: unknown): Record<string, string> {
-    const retryAfter = exception instanceof Error ? (exception as { retryAfterSeconds?: unknown }).retryAfterSeconds : undefined;
+    const retryAfter =
+      exception instanceof Error ? (exception as { retryAfterSeconds?: unknown }).retryAfterSeconds : undefined;
     return typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {};
   }
 }

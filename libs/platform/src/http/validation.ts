@@ -7,7 +7,10 @@ export class RequestValidationException extends BadRequestException {
   }
 }
 
-export function flattenValidationErrors(errors: ValidationError[], parent = ''): Array<{ field: string; message: string }> {
+export function flattenValidationErrors(
+  errors: ValidationError[],
+  parent = '',
+): Array<{ field: string; message: string }> {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));

@@ -42,7 +42,7 @@ export function loggerParams(level: string): Params {
       level,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       // Fastify has already chosen the id (see createFastifyAdapter); @fastify/middie copies it to the raw request.
-      genReqId: (request: IncomingMessage) => String((request as IncomingMessage & { id?: unknown }).id ?? ''),
+      genReqId: (request: IncomingMessage) => (request as IncomingMessage & { id?: string }).id ?? '',
       customLogLevel: (_request, response, error) =>
         error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
       serializers: {

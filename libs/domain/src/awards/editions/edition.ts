@@ -44,5 +44,9 @@ export interface AwardEdition {
     readonly childPaymentDaysInYear: AwardFigure;
   };
   readonly statutorySickPayRates: readonly StatutorySickPayRate[];
-  readonly adjustmentOrder: { readonly steps: readonly AdjustmentStep[]; readonly source: string; readonly verified: boolean };
+  readonly adjustmentOrder: {
+    readonly steps: readonly AdjustmentStep[];
+    readonly source: string;
+    readonly verified: boolean;
+  };
 }
