@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { HttpPlatformModule } from '@redress/platform';
+import { CitizenAccessTokens, CitizenJwtStrategy } from './auth/index.js';
 import { CitizenApiConfig } from './config.js';
 
 @Module({})
@@ -8,6 +9,7 @@ export class CitizenApiModule {
     return {
       module: CitizenApiModule,
       imports: [HttpPlatformModule.forRoot({ config, configClass: CitizenApiConfig, appName: 'citizen-api' })],
+      providers: [CitizenJwtStrategy, CitizenAccessTokens],
     };
   }
 }

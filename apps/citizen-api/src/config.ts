@@ -1,6 +1,9 @@
 import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { HttpConfig } from '@redress/platform';
+
+/** A development secret, refused whenever NODE_ENV is production. */
+export const DEVELOPMENT_CITIZEN_TOKEN_SECRET = 'development-only-citizen-token-secret-0123456789';
 
 /** The citizen-api's settings, validated once at boot. */
 export class CitizenApiConfig extends HttpConfig {
@@ -9,4 +12,42 @@ export class CitizenApiConfig extends HttpConfig {
   @Min(1)
   @Max(65535)
   override PORT = 3001;
+
+  /** `local`: the API issues its own tokens after an email one-time code; `oidc`: an external issuer's tokens. */
+  @IsIn(['local', 'oidc'])
+  CITIZEN_AUTH_MODE: 'local' | 'oidc' = 'local';
+
+  /** HMAC secret of the access tokens this API issues (local mode). */
+  @IsString()
+  @MinLength(32, { message: 'CITIZEN_TOKEN_SECRET must be at least 32 characters' })
+  @ValidateIf((config: CitizenApiConfig) => config.NODE_ENV === 'production')
+  @Matches(/^(?!development-only-)/, {
+    message: 'CITIZEN_TOKEN_SECRET must not be the development secret in production',
+  })
+  CITIZEN_TOKEN_SECRET = DEVELOPMENT_CITIZEN_TOKEN_SECRET;
+
+  /** Lifetime of an access token, in seconds (short: ASVS 8.3.2 freshness). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(3600)
+  CITIZEN_ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  /** OIDC mode: issuer, audience and JWKS URL of the external identity provider (e.g. GOV.UK One Login). */
+  @ValidateIf((config: CitizenApiConfig) => config.CITIZEN_AUTH_MODE === 'oidc')
+  @Matches(/^https?:\/\/\S+$/, { message: 'OIDC_ISSUER must be a URL in oidc mode' })
+  OIDC_ISSUER?: string;
+
+  @ValidateIf((config: CitizenApiConfig) => config.CITIZEN_AUTH_MODE === 'oidc')
+  @IsString()
+  @MinLength(1, { message: 'OIDC_AUDIENCE is required in oidc mode' })
+  OIDC_AUDIENCE?: string;
+
+  @ValidateIf((config: CitizenApiConfig) => config.CITIZEN_AUTH_MODE === 'oidc')
+  @Matches(/^https?:\/\/\S+$/, { message: 'OIDC_JWKS_URL must be a URL in oidc mode' })
+  OIDC_JWKS_URL?: string;
+
+  @IsOptional()
+  @IsIn(['RS256', 'ES256', 'PS256'])
+  OIDC_ALGORITHM: 'RS256' | 'ES256' | 'PS256' = 'RS256';
 }

@@ -1,10 +1,11 @@
 import type { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../../migrations/index.js';
 import { AuditLogEntryEntity } from './entities/audit-log-entry.entity.js';
+import { CitizenAccountEntity } from './entities/citizen-account.entity.js';
 import { OutboxMessageEntity } from './entities/outbox-message.entity.js';
 
 /** Every entity, listed explicitly (never by glob). */
-export const entities = [OutboxMessageEntity, AuditLogEntryEntity];
+export const entities = [OutboxMessageEntity, AuditLogEntryEntity, CitizenAccountEntity];
 
 export interface DatabaseSettings {
   url: string;

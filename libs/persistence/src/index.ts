@@ -1,4 +1,5 @@
 export * from './data-source-options.js';
 export * from './database-admin.js';
 export * from './entities/audit-log-entry.entity.js';
+export * from './entities/citizen-account.entity.js';
 export * from './entities/outbox-message.entity.js';

@@ -1,0 +1,4 @@
+export * from './citizen-access-tokens.js';
+export * from './citizen-auth.guard.js';
+export * from './citizen-jwt.strategy.js';
+export * from './citizen-principal.js';

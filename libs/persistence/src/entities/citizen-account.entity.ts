@@ -1,0 +1,26 @@
+import { EntitySchema } from 'typeorm';
+
+export interface CitizenAccountRow {
+  id: string;
+  /** FieldCipher.blindIndex('citizen-email', email): equality search without decrypting. */
+  emailBlindIndex: string;
+  /** FieldCipher.encrypt(email, `citizen:<id>:email`). */
+  emailEncrypted: string;
+  /** The subject of an external OIDC issuer, where the citizen signs in that way. */
+  externalSubject: string | null;
+  createdAt: Date;
+  lastSignedInAt: Date | null;
+}
+
+export const CitizenAccountEntity = new EntitySchema<CitizenAccountRow>({
+  name: 'CitizenAccount',
+  tableName: 'citizen_account',
+  columns: {
+    id: { type: 'uuid', primary: true },
+    emailBlindIndex: { name: 'email_blind_index', type: 'text', unique: true },
+    emailEncrypted: { name: 'email_encrypted', type: 'text' },
+    externalSubject: { name: 'external_subject', type: 'text', nullable: true, unique: true },
+    createdAt: { name: 'created_at', type: 'timestamptz', createDate: true },
+    lastSignedInAt: { name: 'last_signed_in_at', type: 'timestamptz', nullable: true },
+  },
+});
