@@ -15,6 +15,12 @@ export const DomainErrorKind = {
   Conflict: 'conflict',
   /** The request is well formed but cannot be carried out as it stands (for example, incomplete sections). */
   Unprocessable: 'unprocessable',
+  /** A conditional write (If-Match) named a version that is no longer current. */
+  PreconditionFailed: 'precondition-failed',
+  /** A write that must be conditional came without its condition (If-Match, Idempotency-Key). */
+  PreconditionRequired: 'precondition-required',
+  /** Too many attempts (for example, wrong one-time codes). */
+  TooManyAttempts: 'too-many-attempts',
 } as const;
 export type DomainErrorKind = (typeof DomainErrorKind)[keyof typeof DomainErrorKind];
 

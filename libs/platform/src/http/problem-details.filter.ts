@@ -12,6 +12,9 @@ const statusByKind: Record<DomainErrorKind, number> = {
   [DomainErrorKind.Forbidden]: HttpStatus.FORBIDDEN,
   [DomainErrorKind.Conflict]: HttpStatus.CONFLICT,
   [DomainErrorKind.Unprocessable]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [DomainErrorKind.PreconditionFailed]: HttpStatus.PRECONDITION_FAILED,
+  [DomainErrorKind.PreconditionRequired]: HttpStatus.PRECONDITION_REQUIRED,
+  [DomainErrorKind.TooManyAttempts]: HttpStatus.TOO_MANY_REQUESTS,
 };
 
 const titleByStatus: Record<number, string> = {
