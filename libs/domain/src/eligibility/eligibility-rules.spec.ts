@@ -64,7 +64,7 @@ describe('assessEligibility: the trace', () => {
 
   it('uses the UK date of the clock when the facts give no receivedOn', () => {
     const facts: EligibilityFacts = { ...eligibleFacts(), receivedOn: undefined };
-    // 23:30 UTC on 13 March 2027 is already 14 March in London? No: March is GMT, so still the 13th.
+    // The deadline is 2027-03-14: noon that day is in time; 00:30 UTC on the 15th (GMT in March) is late.
     const onTheLastDay = assessEligibility(facts, { clock: () => new Date('2027-03-14T12:00:00Z') });
     expect(onTheLastDay.receivedOn).toBe('2027-03-14');
     expect(resultOf(onTheLastDay, 'time-limit').result).toBe('pass');

@@ -721,7 +721,7 @@ const timeLimitAdult: EligibilityRule = {
     const deadlineIso = formatIsoDate(deadline);
     context.deadline = deadlineIso;
     const period = read.lastIncidentDate !== read.incidentDate;
-    const what = period ? 'the last time it happened' : 'it happened';
+    const what = period ? 'the last time it happened' : 'the day it happened';
     const limbText = `Adult at incident; ${period ? 'last incident' : 'incident'} ${last.iso} + ${edition.timeLimits.adultYears} years = ${deadlineIso}; received ${read.received.iso}`;
     if (read.received.day <= dayNumberOfParts(deadline)) {
       return outcome(
@@ -869,12 +869,12 @@ const timeLimitUnder18: EligibilityRule = {
       deadlineDay = dayNumberOfParts(datePartsOfAttainingAge(dateOfBirth.parts, limits.childReportedApplyBeforeAge)) - 1;
       paragraph = '88(a)';
       rule = `reported ${read.reportedOn.iso}, before age ${limits.adultAge}: apply before age ${limits.childReportedApplyBeforeAge}`;
-      what = `You were under ${limits.adultAge} when it happened and it was reported to the police before you turned ${limits.adultAge}, so the time limit is the day before your ${limits.childReportedApplyBeforeAge}th birthday`;
+      what = `You were under ${limits.adultAge} when it happened and it was reported to the police before you turned ${limits.adultAge}, so your application needed to reach us before your ${limits.childReportedApplyBeforeAge}th birthday`;
     } else {
       deadlineDay = dayNumberOfParts(addYearsToParts(read.reportedOn.parts, limits.childLateReportYears));
       paragraph = '88(b)';
       rule = `first reported ${read.reportedOn.iso}, at ${limits.adultAge} or over: ${limits.childLateReportYears} years from the report`;
-      what = `You were under ${limits.adultAge} when it happened and it was first reported to the police after you turned ${limits.adultAge}, so the time limit is ${limits.childLateReportYears} years from that report`;
+      what = `You were under ${limits.adultAge} when it happened and it was first reported to the police after you turned ${limits.adultAge}, so your application needed to reach us within ${limits.childLateReportYears} years of that report`;
     }
     const deadline = partsOfDayNumber(deadlineDay);
     const deadlineIso = formatIsoDate(deadline);
@@ -885,7 +885,7 @@ const timeLimitUnder18: EligibilityRule = {
         'time-limit-under-18',
         paragraph,
         'pass',
-        `${what} (${long(deadline)}). We received your application in time.`,
+        `${what}, by ${long(deadline)}. We received it in time.`,
         `${limbText}: in time (para ${paragraph}).`,
       );
     }
@@ -909,7 +909,7 @@ const timeLimitUnder18: EligibilityRule = {
       context,
       'time-limit-under-18',
       paragraph,
-      `${what}, so applications had to be received by ${long(deadline)}; we received yours on ${long(read.received)}.`,
+      `${what}, by ${long(deadline)}; we received it on ${long(read.received)}.`,
       `${limbText}: late under para ${paragraph}`,
     );
   },
