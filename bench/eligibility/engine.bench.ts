@@ -100,7 +100,8 @@ for (const facts of sets) outcomes[assessEligibility(facts).outcome] += 1;
 
 // Warm up so the JIT has optimised the engine before timing.
 let sink = 0;
-for (let index = 0; index < 200_000; index += 1) sink += assessEligibility(sets[index % FACT_SETS] as EligibilityFacts).results.length;
+for (let index = 0; index < 200_000; index += 1)
+  sink += assessEligibility(sets[index % FACT_SETS] as EligibilityFacts).results.length;
 
 const perSecond: number[] = [];
 for (let round = 0; round < ROUNDS; round += 1) {

@@ -1,4 +1,9 @@
-import { assessEligibility, type EligibilityFacts, type EligibilityOutcome, type EligibilityRuleId } from '@redress/domain';
+import {
+  assessEligibility,
+  type EligibilityFacts,
+  type EligibilityOutcome,
+  type EligibilityRuleId,
+} from '@redress/domain';
 import { decisive, eligibleFacts, factsWith, resultOf } from './eligibility-test-helpers.js';
 
 // The contract's examples 1-16 (shared/domain/eligibility-facts.md), each with the rule and paragraph that decide it.

@@ -23,7 +23,11 @@ const YEAR = 365;
 
 /** Absent (undefined), null, or a value: the three ways a fact can arrive. */
 const maybe = <T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T | null | undefined> =>
-  fc.oneof({ weight: 6, arbitrary }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constant(undefined) });
+  fc.oneof(
+    { weight: 6, arbitrary },
+    { weight: 1, arbitrary: fc.constant(null) },
+    { weight: 1, arbitrary: fc.constant(undefined) },
+  );
 
 /** Facts that can all be true: every date consistent with receipt, the incident and birth. */
 const possibleFacts: fc.Arbitrary<EligibilityFacts> = fc
@@ -157,7 +161,7 @@ describe('assessEligibility: properties', () => {
         const assessment = assessEligibility(facts);
         const results = timeLimitResults(assessment);
         fc.pre(assessment.deadline !== null && !results.includes('missing'));
-        const byDeadline = toDayNumber(assessment.receivedOn) <= toDayNumber(assessment.deadline as string);
+        const byDeadline = toDayNumber(assessment.receivedOn) <= toDayNumber(assessment.deadline);
         expect(inTime(assessment)).toBe(byDeadline);
         seen[byDeadline ? 'inTime' : 'late'] += 1;
       }),

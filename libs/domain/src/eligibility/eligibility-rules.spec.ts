@@ -11,7 +11,8 @@ import {
 } from '@redress/domain';
 import { eligibleFacts, factsWith, resultOf, type FactsChanges } from './eligibility-test-helpers.js';
 
-const ruleOf = (changes: FactsChanges, rule: EligibilityRuleId) => resultOf(assessEligibility(factsWith(changes)), rule);
+const ruleOf = (changes: FactsChanges, rule: EligibilityRuleId) =>
+  resultOf(assessEligibility(factsWith(changes)), rule);
 
 describe('scheme editions', () => {
   it.each([
@@ -98,11 +99,19 @@ describe('assessEligibility: absent facts are missing, never guessed', () => {
     ['route', { route: undefined }, 'route-fatal'],
     [
       'witness facts',
-      { route: 'witness', witness: null, injuries: { mentalInjury: { disabling: true, diagnosis: 'psychiatrist', durationWeeks: 9 } } },
+      {
+        route: 'witness',
+        witness: null,
+        injuries: { mentalInjury: { disabling: true, diagnosis: 'psychiatrist', durationWeeks: 9 } },
+      },
       'route-witness',
     ],
     ['fatal facts', { route: 'fatal', fatal: null }, 'route-fatal'],
-    ['whether a non-relative paid for the funeral', { route: 'fatal', fatal: { relationship: 'other' } }, 'route-fatal'],
+    [
+      'whether a non-relative paid for the funeral',
+      { route: 'fatal', fatal: { relationship: 'other' } },
+      'route-fatal',
+    ],
     ['residence list', { applicant: { residence: null } }, 'residence'],
     ['date of birth', { applicant: { dateOfBirth: null } }, 'time-limit'],
     ['date of birth', { applicant: { dateOfBirth: null } }, 'time-limit-under-18'],
@@ -156,8 +165,20 @@ describe('the rules, limb by limb', () => {
     ['Northern Ireland has its own scheme', { incident: { place: 'northern-ireland' } }, 'relevant-place', 'fail', '8'],
     ['an Annex C place', { incident: { place: 'annex-c' } }, 'relevant-place', 'refer', 'Annex C'],
     ['arson', { incident: { kind: 'arson' } }, 'crime-of-violence', 'pass', 'Annex B'],
-    ['a vehicle used to injure', { incident: { kind: 'vehicle-deliberately-used' } }, 'crime-of-violence', 'pass', 'Annex B'],
-    ['an animal set on someone', { incident: { kind: 'animal-deliberately-used' } }, 'crime-of-violence', 'pass', 'Annex B'],
+    [
+      'a vehicle used to injure',
+      { incident: { kind: 'vehicle-deliberately-used' } },
+      'crime-of-violence',
+      'pass',
+      'Annex B',
+    ],
+    [
+      'an animal set on someone',
+      { incident: { kind: 'animal-deliberately-used' } },
+      'crime-of-violence',
+      'pass',
+      'Annex B',
+    ],
     ['a road accident', { incident: { kind: 'vehicle-accident' } }, 'crime-of-violence', 'fail', 'Annex B'],
     ['something else', { incident: { kind: 'other' } }, 'crime-of-violence', 'refer', 'Annex B'],
     [
@@ -175,15 +196,15 @@ describe('the rules, limb by limb', () => {
       '6',
     ],
     ['a parent of the deceased', { route: 'fatal', fatal: { relationship: 'parent' } }, 'route-fatal', 'pass', '59'],
-    ['a previous application', { applicant: { previousApplicationForSameInjury: true } }, 'previous-application', 'fail', '18'],
-    ['an asylum applicant', { applicant: { residence: ['asylum-applicant'] } }, 'residence', 'pass', '10-13'],
     [
-      'a report on day 2',
-      { incident: { reportedOn: '2025-03-16' } },
-      'reported-to-police',
-      'pass',
-      '22',
+      'a previous application',
+      { applicant: { previousApplicationForSameInjury: true } },
+      'previous-application',
+      'fail',
+      '18',
     ],
+    ['an asylum applicant', { applicant: { residence: ['asylum-applicant'] } }, 'residence', 'pass', '10-13'],
+    ['a report on day 2', { incident: { reportedOn: '2025-03-16' } }, 'reported-to-police', 'pass', '22'],
     ['a report on day 3', { incident: { reportedOn: '2025-03-17' } }, 'reported-to-police', 'refer', '22'],
     [
       'a report during a period of abuse, within 2 days of the last incident',
@@ -192,12 +213,48 @@ describe('the rules, limb by limb', () => {
       'pass',
       '22',
     ],
-    ['youth rehabilitation order', { applicant: { unspentConvictions: [{ sentence: 'youth-rehabilitation-order' }] } }, 'unspent-convictions', 'fail', 'Annex D 3'],
-    ['service detention', { applicant: { unspentConvictions: [{ sentence: 'service-detention' }] } }, 'unspent-convictions', 'fail', 'Annex D 3'],
-    ['removal from service', { applicant: { unspentConvictions: [{ sentence: 'removal-from-service' }] } }, 'unspent-convictions', 'fail', 'Annex D 3'],
-    ['excluded from rehabilitation', { applicant: { unspentConvictions: [{ sentence: 'excluded-from-rehabilitation' }] } }, 'unspent-convictions', 'fail', 'Annex D 3'],
-    ['another sentence', { applicant: { unspentConvictions: [{ sentence: 'other' }] } }, 'unspent-convictions', 'refer', 'Annex D 4'],
-    ['minor injuries with a sexual assault', { injuries: { minorOnly: true, sexualAssault: true } }, 'injury-within-tariff', 'pass', 'Annex E'],
+    [
+      'youth rehabilitation order',
+      { applicant: { unspentConvictions: [{ sentence: 'youth-rehabilitation-order' }] } },
+      'unspent-convictions',
+      'fail',
+      'Annex D 3',
+    ],
+    [
+      'service detention',
+      { applicant: { unspentConvictions: [{ sentence: 'service-detention' }] } },
+      'unspent-convictions',
+      'fail',
+      'Annex D 3',
+    ],
+    [
+      'removal from service',
+      { applicant: { unspentConvictions: [{ sentence: 'removal-from-service' }] } },
+      'unspent-convictions',
+      'fail',
+      'Annex D 3',
+    ],
+    [
+      'excluded from rehabilitation',
+      { applicant: { unspentConvictions: [{ sentence: 'excluded-from-rehabilitation' }] } },
+      'unspent-convictions',
+      'fail',
+      'Annex D 3',
+    ],
+    [
+      'another sentence',
+      { applicant: { unspentConvictions: [{ sentence: 'other' }] } },
+      'unspent-convictions',
+      'refer',
+      'Annex D 4',
+    ],
+    [
+      'minor injuries with a sexual assault',
+      { injuries: { minorOnly: true, sexualAssault: true } },
+      'injury-within-tariff',
+      'pass',
+      'Annex E',
+    ],
     [
       'minor injuries with a disabling mental injury of exactly 6 weeks',
       { injuries: { minorOnly: true, mentalInjury: { disabling: true, diagnosis: 'psychiatrist', durationWeeks: 6 } } },
@@ -214,19 +271,32 @@ describe('the rules, limb by limb', () => {
     ],
     [
       'minor injuries with an ongoing disabling mental injury',
-      { injuries: { minorOnly: true, mentalInjury: { disabling: true, diagnosis: 'psychiatrist', durationWeeks: 2, ongoing: true } } },
+      {
+        injuries: {
+          minorOnly: true,
+          mentalInjury: { disabling: true, diagnosis: 'psychiatrist', durationWeeks: 2, ongoing: true },
+        },
+      },
       'injury-within-tariff',
       'pass',
       'Annex E',
     ],
     [
       'minor injuries with a mental injury that is not disabling',
-      { injuries: { minorOnly: true, mentalInjury: { disabling: false, diagnosis: 'psychiatrist', durationWeeks: 40 } } },
+      {
+        injuries: { minorOnly: true, mentalInjury: { disabling: false, diagnosis: 'psychiatrist', durationWeeks: 40 } },
+      },
       'injury-within-tariff',
       'fail',
       'Annex E',
     ],
-    ['no mental injury', { injuries: { mentalInjury: null } }, 'mental-injury-diagnosis', 'not-applicable', 'Annex E Part A'],
+    [
+      'no mental injury',
+      { injuries: { mentalInjury: null } },
+      'mental-injury-diagnosis',
+      'not-applicable',
+      'Annex E Part A',
+    ],
     [
       'a child who lived with the assailant and still does',
       { applicant: { dateOfBirth: '2010-01-01', livedWithAssailantAsFamily: true, stillLivesWithAssailant: true } },
@@ -241,7 +311,11 @@ describe('the rules, limb by limb', () => {
   it('lets a paragraph 18 refusal through under the amended edition only in a same-roof case of unknown history', () => {
     const sameRoofUnknown = ruleOf(
       {
-        applicant: { dateOfBirth: '1960-01-01', previousApplicationForSameInjury: true, livedWithAssailantAsFamily: null },
+        applicant: {
+          dateOfBirth: '1960-01-01',
+          previousApplicationForSameInjury: true,
+          livedWithAssailantAsFamily: null,
+        },
         incident: { date: '1975-01-01', reportedOn: '2020-01-01' },
       },
       'previous-application',
@@ -251,7 +325,11 @@ describe('the rules, limb by limb', () => {
       assessEligibility(
         factsWith({
           receivedOn: '2018-01-01',
-          applicant: { dateOfBirth: '1960-01-01', previousApplicationForSameInjury: true, livedWithAssailantAsFamily: true },
+          applicant: {
+            dateOfBirth: '1960-01-01',
+            previousApplicationForSameInjury: true,
+            livedWithAssailantAsFamily: true,
+          },
           incident: { date: '1975-01-01', reportedOn: '2017-12-01' },
         }),
       ),
@@ -279,7 +357,8 @@ describe('time limits', () => {
   });
 
   it('treats the 18th birthday as adult (87) and the day before as a child (88)', () => {
-    const on = (date: string) => factsWith({ applicant: { dateOfBirth: '2007-03-14' }, incident: { date, reportedOn: date } });
+    const on = (date: string) =>
+      factsWith({ applicant: { dateOfBirth: '2007-03-14' }, incident: { date, reportedOn: date } });
     expect(resultOf(assessEligibility(on('2025-03-14')), 'time-limit').result).toBe('pass');
     expect(resultOf(assessEligibility(on('2025-03-14')), 'time-limit-under-18').result).toBe('not-applicable');
     expect(resultOf(assessEligibility(on('2025-03-13')), 'time-limit').result).toBe('not-applicable');
@@ -334,7 +413,10 @@ describe('time limits', () => {
           incident: { date: '1978-01-01', reportedOn: '1978-01-02' },
         }),
       );
-    expect(resultOf(sameRoof('2021-06-13'), 'time-limit-same-roof')).toMatchObject({ result: 'pass', paragraph: '88A' });
+    expect(resultOf(sameRoof('2021-06-13'), 'time-limit-same-roof')).toMatchObject({
+      result: 'pass',
+      paragraph: '88A',
+    });
     expect(resultOf(sameRoof('2021-06-13'), 'time-limit').result).toBe('not-applicable');
     expect(sameRoof('2021-06-13').outcome).toBe('eligible');
     expect(resultOf(sameRoof('2021-06-14'), 'time-limit-same-roof').result).toBe('not-applicable');
@@ -346,7 +428,10 @@ describe('time limits', () => {
   });
 
   it('treats a blank late reason as no reason', () => {
-    const late = factsWith({ incident: { date: '2023-06-01', reportedOn: '2023-06-01' }, lateApplicationReason: '   ' });
+    const late = factsWith({
+      incident: { date: '2023-06-01', reportedOn: '2023-06-01' },
+      lateApplicationReason: '   ',
+    });
     expect(resultOf(assessEligibility(late), 'time-limit').result).toBe('fail');
   });
 });

@@ -509,7 +509,8 @@ const routeExceptionalRisk: EligibilityRule = {
 const relationshipNames: Record<Exclude<FatalRelationship, 'other'>, string> = {
   'spouse-or-civil-partner-living-together': 'husband, wife or civil partner, living with them',
   'partner-living-together-2-years': 'partner, living with them for at least 2 years',
-  'spouse-or-partner-apart-through-ill-health': 'husband, wife, civil partner or partner, apart only through ill health',
+  'spouse-or-partner-apart-through-ill-health':
+    'husband, wife, civil partner or partner, apart only through ill health',
   'former-spouse-financially-supported': 'former husband, wife or civil partner, supported by them financially',
   parent: 'parent',
   child: 'child',
@@ -866,7 +867,8 @@ const timeLimitUnder18: EligibilityRule = {
     let rule: string;
     let what: string;
     if (reportedAsChild) {
-      deadlineDay = dayNumberOfParts(datePartsOfAttainingAge(dateOfBirth.parts, limits.childReportedApplyBeforeAge)) - 1;
+      deadlineDay =
+        dayNumberOfParts(datePartsOfAttainingAge(dateOfBirth.parts, limits.childReportedApplyBeforeAge)) - 1;
       paragraph = '88(a)';
       rule = `reported ${read.reportedOn.iso}, before age ${limits.adultAge}: apply before age ${limits.childReportedApplyBeforeAge}`;
       what = `You were under ${limits.adultAge} when it happened and it was reported to the police before you turned ${limits.adultAge}, so your application needed to reach us before your ${limits.childReportedApplyBeforeAge}th birthday`;

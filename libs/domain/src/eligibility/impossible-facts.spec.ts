@@ -25,7 +25,11 @@ describe('impossible facts', () => {
     ['last incident after receipt', { incident: { lastDate: '2026-12-01' } }, 'incident.lastDate'],
     ['report before the incident', { incident: { reportedOn: '2025-03-13' } }, 'incident.reportedOn'],
     ['born after the incident', { applicant: { dateOfBirth: '2025-03-15' } }, 'applicant.dateOfBirth'],
-    ['born after receipt, incident unknown', { applicant: { dateOfBirth: '2027-01-01' }, incident: { date: null, reportedOn: null } }, 'applicant.dateOfBirth'],
+    [
+      'born after receipt, incident unknown',
+      { applicant: { dateOfBirth: '2027-01-01' }, incident: { date: null, reportedOn: null } },
+      'applicant.dateOfBirth',
+    ],
     ['29 February in a common year', { incident: { date: '2023-02-29' } }, 'incident.date'],
     ['31 April', { applicant: { dateOfBirth: '1990-04-31' } }, 'applicant.dateOfBirth'],
     ['not a date', { receivedOn: '27/11/2026' }, 'receivedOn'],
@@ -33,8 +37,16 @@ describe('impossible facts', () => {
     ['an unknown route', { route: 'bystander' as never }, 'route'],
     ['an unknown place', { incident: { place: 'france' as never } }, 'incident.place'],
     ['an unknown residence basis', { applicant: { residence: ['tourist' as never] } }, 'applicant.residence.0'],
-    ['an unknown sentence', { applicant: { unspentConvictions: [{ sentence: 'caution' as never }] } }, 'applicant.unspentConvictions.0.sentence'],
-    ['negative weeks', { injuries: { mentalInjury: { disabling: true, diagnosis: 'psychiatrist', durationWeeks: -1 } } }, 'injuries.mentalInjury.durationWeeks'],
+    [
+      'an unknown sentence',
+      { applicant: { unspentConvictions: [{ sentence: 'caution' as never }] } },
+      'applicant.unspentConvictions.0.sentence',
+    ],
+    [
+      'negative weeks',
+      { injuries: { mentalInjury: { disabling: true, diagnosis: 'psychiatrist', durationWeeks: -1 } } },
+      'injuries.mentalInjury.durationWeeks',
+    ],
   ])('rejects %s', (_name, changes, field) => {
     const error = errorFrom(factsWith(changes));
     expect(error).toBeInstanceOf(DomainError);

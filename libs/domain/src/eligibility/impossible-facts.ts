@@ -68,12 +68,7 @@ function readDate(value: unknown, field: string, problems: DomainErrorDetail[]):
   return { iso: value as IsoDate, parts, day: dayNumberOfParts(parts) };
 }
 
-function checkOneOf(
-  value: unknown,
-  allowed: ReadonlySet<string>,
-  field: string,
-  problems: DomainErrorDetail[],
-): void {
+function checkOneOf(value: unknown, allowed: ReadonlySet<string>, field: string, problems: DomainErrorDetail[]): void {
   if (value === undefined || value === null) return;
   if (typeof value !== 'string' || !allowed.has(value)) {
     problems.push({ field, message: `must be one of: ${[...allowed].join(', ')}` });
@@ -109,7 +104,10 @@ export function readEligibilityFacts(
 
   if (received !== undefined) {
     if (incidentDate !== undefined && incidentDate.day > received.day) {
-      problems.push({ field: 'incident.date', message: `is after the date the application was received (${received.iso})` });
+      problems.push({
+        field: 'incident.date',
+        message: `is after the date the application was received (${received.iso})`,
+      });
     }
     if (lastDate !== undefined && lastDate.day > received.day) {
       problems.push({

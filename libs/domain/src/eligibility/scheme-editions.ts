@@ -98,8 +98,7 @@ const dayNumbersByEdition = new WeakMap<SchemeEdition, SchemeEditionDays>();
 export function schemeEditionDays(edition: SchemeEdition): SchemeEditionDays {
   let days = dayNumbersByEdition.get(edition);
   if (days === undefined) {
-    const sameRoofIncidentBefore =
-      edition.sameRoofBar?.incidentBefore ?? edition.sameRoofTransitional?.incidentBefore;
+    const sameRoofIncidentBefore = edition.sameRoofBar?.incidentBefore ?? edition.sameRoofTransitional?.incidentBefore;
     days = {
       earliestIncidentDate: toDayNumber(edition.earliestIncidentDate),
       sameRoofIncidentBefore: sameRoofIncidentBefore === undefined ? undefined : toDayNumber(sameRoofIncidentBefore),

@@ -18,7 +18,11 @@ export interface CalendarDateParts {
 /** Thrown when a helper that needs a valid calendar date is handed something else. */
 export class InvalidCalendarDateError extends DomainError {
   constructor(readonly value: unknown) {
-    super('calendar.invalid-date', DomainErrorKind.InvalidInput, `Not a valid calendar date (YYYY-MM-DD): ${String(value)}`);
+    super(
+      'calendar.invalid-date',
+      DomainErrorKind.InvalidInput,
+      `Not a valid calendar date (YYYY-MM-DD): ${String(value)}`,
+    );
   }
 }
 
