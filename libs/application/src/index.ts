@@ -1,2 +1,3 @@
-// Use cases (one folder each: command + use case) and the ports they need. Filled by the feature issues.
-export {};
+// Use cases (one folder each: command + use case) and the ports they need.
+export * from './ports/clock.js';
+export * from './eligibility/check-eligibility/check-eligibility.use-case.js';
