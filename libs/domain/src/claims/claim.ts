@@ -1,0 +1,357 @@
+import { calendarDateInUk, daysBetween, type IsoDate } from '../shared/calendar-date.js';
+import { DomainError, DomainErrorKind } from '../shared/domain-error.js';
+import {
+  claimTransitions,
+  type ClaimActor,
+  type ClaimEventType,
+  type ClaimStatus,
+  type ClaimTransitionName,
+} from './claim-lifecycle.js';
+
+export const decisionOutcomes = ['award', 'refusal'] as const;
+export type DecisionOutcome = (typeof decisionOutcomes)[number];
+
+export const tribunalOutcomes = ['upheld', 'varied', 'remitted', 'dismissed'] as const;
+export type TribunalOutcome = (typeof tribunalOutcomes)[number];
+
+export const withdrawalReasons = ['no-longer-wanted', 'compensated-elsewhere', 'too-distressing', 'other'] as const;
+export type WithdrawalReason = (typeof withdrawalReasons)[number];
+
+/** A review must be received within 56 days of the decision (PR-04, about paras 117-124 [U]). */
+export const REVIEW_REQUEST_DAYS = 56;
+
+export interface ProposedDecision {
+  readonly outcome: DecisionOutcome;
+  /** Integer pence; `null` for a refusal. */
+  readonly awardPence: number | null;
+  readonly proposedBy: string | null;
+}
+
+export interface ClaimDecision extends ProposedDecision {
+  readonly decidedOn: IsoDate;
+  readonly decidedBy: string | null;
+  /** A decision made on review (PR-04): it can be appealed, not reviewed again. */
+  readonly isReview: boolean;
+}
+
+/** Everything the aggregate needs to be rebuilt from storage. */
+export interface ClaimSnapshot {
+  readonly id: string;
+  readonly reference: string;
+  readonly applicationId: string;
+  readonly ownerCitizenId: string;
+  readonly status: ClaimStatus;
+  /** Incremented by every transition; the persistence layer writes with `WHERE version = <loaded>`. */
+  readonly version: number;
+  readonly statusChangedAt: Date;
+  readonly submittedAt: Date | null;
+  readonly pendingDecision: ProposedDecision | null;
+  readonly decision: ClaimDecision | null;
+}
+
+/** Codes and ids only: events feed the audit log, which must never hold personal data. */
+export type ClaimEventData = Readonly<Record<string, string | number | boolean | null>>;
+
+export interface ClaimEvent {
+  readonly type: ClaimEventType;
+  readonly claimId: string;
+  /** The claim's version after the event: a per-claim sequence number. */
+  readonly version: number;
+  readonly fromStatus: ClaimStatus;
+  readonly toStatus: ClaimStatus;
+  readonly actor: ClaimActor;
+  readonly occurredAt: Date;
+  readonly data: ClaimEventData;
+}
+
+function illegal(name: ClaimTransitionName, status: ClaimStatus, message?: string): DomainError {
+  return new DomainError(
+    'claim.illegal-transition',
+    DomainErrorKind.IllegalTransition,
+    message ??
+      `A claim that is ${status.replace(/_/g, ' ')} cannot ${name.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)}.`,
+  );
+}
+
+/**
+ * The claim aggregate. Each transition is a method that checks, in this order, that the actor's kind may make
+ * it (403), that a citizen owns the claim (403), that the claim is in a state it may start from (409), and any
+ * rule of its own; then it changes state and records an event. Nothing is written until the caller persists
+ * the claim and its `pullEvents()` in one transaction.
+ */
+export class Claim {
+  private state: ClaimSnapshot;
+  private pending: ClaimEvent[] = [];
+
+  private constructor(snapshot: ClaimSnapshot) {
+    this.state = snapshot;
+  }
+
+  /** A new claim in `draft`, made from an application at the moment of submission. */
+  static draft(input: {
+    id: string;
+    reference: string;
+    applicationId: string;
+    ownerCitizenId: string;
+    createdAt: Date;
+  }): Claim {
+    return new Claim({
+      ...input,
+      status: 'draft',
+      version: 0,
+      statusChangedAt: input.createdAt,
+      submittedAt: null,
+      pendingDecision: null,
+      decision: null,
+    });
+  }
+
+  static rehydrate(snapshot: ClaimSnapshot): Claim {
+    return new Claim(snapshot);
+  }
+
+  get id(): string {
+    return this.state.id;
+  }
+  get status(): ClaimStatus {
+    return this.state.status;
+  }
+  get version(): number {
+    return this.state.version;
+  }
+
+  snapshot(): ClaimSnapshot {
+    return this.state;
+  }
+
+  /** The events recorded since the last call, in order; the caller persists them with the claim. */
+  pullEvents(): ClaimEvent[] {
+    const events = this.pending;
+    this.pending = [];
+    return events;
+  }
+
+  /** Whether the actor could make the transition now (for offering actions); never throws. */
+  can(name: ClaimTransitionName, actor: ClaimActor): boolean {
+    return this.problemWith(name, actor) === undefined;
+  }
+
+  submit(actor: ClaimActor, at: Date): void {
+    this.apply('submit', actor, at, {});
+    this.state = { ...this.state, submittedAt: at };
+  }
+
+  triage(actor: ClaimActor, at: Date): void {
+    this.apply('triage', actor, at, {});
+  }
+
+  startAssessment(actor: ClaimActor, at: Date): void {
+    this.apply('startAssessment', actor, at, {});
+  }
+
+  requestInformation(actor: ClaimActor, at: Date, request: { informationRequestId: string; dueOn: IsoDate }): void {
+    this.apply('requestInformation', actor, at, { ...request });
+  }
+
+  resumeAssessment(actor: ClaimActor, at: Date, cause: { informationRequestId: string | null }): void {
+    this.apply('resumeAssessment', actor, at, { ...cause });
+  }
+
+  proposeDecision(
+    actor: ClaimActor,
+    at: Date,
+    decision: { outcome: DecisionOutcome; awardPence: number | null },
+  ): void {
+    Claim.checkDecision(decision);
+    this.apply('proposeDecision', actor, at, { ...decision });
+    this.state = { ...this.state, pendingDecision: { ...decision, proposedBy: actor.id } };
+  }
+
+  returnProposedDecision(actor: ClaimActor, at: Date, reason: { reasonCode: string }): void {
+    this.apply('returnProposedDecision', actor, at, { ...reason });
+    this.state = { ...this.state, pendingDecision: null };
+  }
+
+  /** Four eyes: a senior caseworker other than the one who proposed it approves the decision. */
+  approveDecision(actor: ClaimActor, at: Date): void {
+    const proposed = this.state.pendingDecision;
+    this.apply('approveDecision', actor, at, {}, () => {
+      if (!proposed) return illegal('approveDecision', this.status, 'There is no proposed decision to approve.');
+      if (proposed.proposedBy !== null && proposed.proposedBy === actor.id) {
+        return new DomainError(
+          'claim.same-approver',
+          DomainErrorKind.Forbidden,
+          'A decision must be approved by someone other than the person who proposed it.',
+        );
+      }
+      return undefined;
+    });
+    if (!proposed) return;
+    const decision: ClaimDecision = {
+      ...proposed,
+      decidedOn: calendarDateInUk(at),
+      decidedBy: actor.id,
+      isReview: false,
+    };
+    this.state = { ...this.state, pendingDecision: null, decision };
+    this.amendLastEventData({ outcome: decision.outcome, awardPence: decision.awardPence });
+  }
+
+  /** Only an award can be accepted. */
+  acceptAward(actor: ClaimActor, at: Date): void {
+    this.apply('acceptAward', actor, at, {}, () =>
+      this.state.decision?.outcome === 'award'
+        ? undefined
+        : illegal('acceptAward', this.status, 'There is no award to accept on this claim.'),
+    );
+  }
+
+  recordPayment(actor: ClaimActor, at: Date, payment: { amountPence: number }): void {
+    if (!Number.isSafeInteger(payment.amountPence) || payment.amountPence <= 0) {
+      throw new DomainError(
+        'claim.invalid-payment',
+        DomainErrorKind.InvalidInput,
+        'A payment is a positive amount in pence.',
+      );
+    }
+    this.apply('recordPayment', actor, at, { ...payment });
+  }
+
+  close(actor: ClaimActor, at: Date): void {
+    this.apply('close', actor, at, {});
+  }
+
+  /** A written request with reasons, received within 56 days of the decision; a review decision is appealed instead. */
+  requestReview(actor: ClaimActor, at: Date, request: { reviewRequestId: string }): void {
+    const decision = this.state.decision;
+    this.apply('requestReview', actor, at, { ...request }, () => {
+      if (!decision) return illegal('requestReview', this.status, 'There is no decision to review.');
+      if (decision.isReview) {
+        return illegal(
+          'requestReview',
+          this.status,
+          'This decision was itself made on review: it can be appealed to the First-tier Tribunal, not reviewed again.',
+        );
+      }
+      if (daysBetween(decision.decidedOn, calendarDateInUk(at)) > REVIEW_REQUEST_DAYS) {
+        return new DomainError(
+          'claim.review-request-late',
+          DomainErrorKind.Unprocessable,
+          `A review must be asked for within ${REVIEW_REQUEST_DAYS} days of the decision. Contact us if something exceptional kept you from asking in time.`,
+        );
+      }
+      return undefined;
+    });
+  }
+
+  startReview(actor: ClaimActor, at: Date): void {
+    this.apply('startReview', actor, at, {});
+  }
+
+  /** Decided by a different claims officer from the one who made the original decision (PR-04). */
+  decideReview(actor: ClaimActor, at: Date, decision: { outcome: DecisionOutcome; awardPence: number | null }): void {
+    Claim.checkDecision(decision);
+    const original = this.state.decision;
+    this.apply('decideReview', actor, at, { ...decision }, () =>
+      original && original.decidedBy !== null && (original.decidedBy === actor.id || original.proposedBy === actor.id)
+        ? new DomainError(
+            'claim.same-reviewer',
+            DomainErrorKind.Forbidden,
+            'A review must be decided by someone who took no part in the original decision.',
+          )
+        : undefined,
+    );
+    this.state = {
+      ...this.state,
+      decision: {
+        ...decision,
+        proposedBy: actor.id,
+        decidedBy: actor.id,
+        decidedOn: calendarDateInUk(at),
+        isReview: true,
+      },
+    };
+  }
+
+  /** The First-tier Tribunal's outcome, recorded; an appeal follows a review decision (PR-05). */
+  recordAppeal(actor: ClaimActor, at: Date, appeal: { tribunalOutcome: TribunalOutcome }): void {
+    this.apply('recordAppeal', actor, at, { ...appeal }, () =>
+      this.state.decision?.isReview
+        ? undefined
+        : illegal('recordAppeal', this.status, 'An appeal can only follow a decision made on review.'),
+    );
+  }
+
+  withdraw(actor: ClaimActor, at: Date, withdrawal: { reason: WithdrawalReason }): void {
+    this.apply('withdraw', actor, at, { ...withdrawal });
+  }
+
+  /** When the medical condition materially changes after the claim closed (PR re-opening [U]). */
+  reopen(actor: ClaimActor, at: Date): void {
+    this.apply('reopen', actor, at, {});
+  }
+
+  private static checkDecision(decision: { outcome: DecisionOutcome; awardPence: number | null }): void {
+    const valid =
+      decision.outcome === 'award'
+        ? decision.awardPence !== null && Number.isSafeInteger(decision.awardPence) && decision.awardPence > 0
+        : decision.awardPence === null;
+    if (!valid) {
+      throw new DomainError(
+        'claim.invalid-decision',
+        DomainErrorKind.InvalidInput,
+        'An award names a positive amount in pence; a refusal names none.',
+      );
+    }
+  }
+
+  private problemWith(
+    name: ClaimTransitionName,
+    actor: ClaimActor,
+    guard?: () => DomainError | undefined,
+  ): DomainError | undefined {
+    const transition = claimTransitions[name];
+    if (!(transition.actors as readonly string[]).includes(actor.kind)) {
+      return new DomainError('claim.actor-not-permitted', DomainErrorKind.Forbidden, 'You cannot do this to a claim.');
+    }
+    if (actor.kind === 'citizen' && (actor.id === null || actor.id !== this.state.ownerCitizenId)) {
+      return new DomainError(
+        'claim.not-owner',
+        DomainErrorKind.Forbidden,
+        'Only the person who made the claim can do this.',
+      );
+    }
+    if (!(transition.from as readonly string[]).includes(this.state.status)) return illegal(name, this.state.status);
+    return guard?.();
+  }
+
+  private apply(
+    name: ClaimTransitionName,
+    actor: ClaimActor,
+    at: Date,
+    data: ClaimEventData,
+    guard?: () => DomainError | undefined,
+  ): void {
+    const problem = this.problemWith(name, actor, guard);
+    if (problem) throw problem;
+    const transition = claimTransitions[name];
+    const fromStatus = this.state.status;
+    const version = this.state.version + 1;
+    this.state = { ...this.state, status: transition.to, version, statusChangedAt: at };
+    this.pending.push({
+      type: transition.event,
+      claimId: this.state.id,
+      version,
+      fromStatus,
+      toStatus: transition.to,
+      actor,
+      occurredAt: at,
+      data,
+    });
+  }
+
+  private amendLastEventData(extra: ClaimEventData): void {
+    const last = this.pending.pop();
+    if (last) this.pending.push({ ...last, data: { ...last.data, ...extra } });
+  }
+}
