@@ -9,6 +9,7 @@ export * from './http/problem.js';
 export * from './http/rate-limit.js';
 export * from './http/problem-details.filter.js';
 export * from './http/validation.js';
+export * from './http/validators.js';
 export * from './logging/logging.js';
 export * from './metrics/metrics.js';
 export * from './platform.module.js';

@@ -26,6 +26,7 @@ export function assessEligibility(
   const inForce = editionInForceOnDayNumber(read.received.day);
   // Para 2: before CICS 2012 an earlier scheme governs; the oldest edition is applied for information only.
   const edition = inForce ?? schemeEditions[0];
+  if (!edition) throw new Error('no scheme edition is defined');
   const editionDays = schemeEditionDays(edition);
   const applicant = facts.applicant ?? undefined;
   const incident = facts.incident ?? undefined;

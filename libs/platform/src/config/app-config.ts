@@ -72,6 +72,12 @@ export class HttpConfig extends CommonConfig {
   @Max(50 * 1024 * 1024)
   BODY_LIMIT_BYTES = 256 * 1024;
 
+  /** Named rate limits changed by configuration: `name=max/windowMs`, comma separated. */
+  @Matches(/^([a-z0-9-]+=\d+\/\d+)?(,[a-z0-9-]+=\d+\/\d+)*$/, {
+    message: 'RATE_LIMIT_OVERRIDES must be name=max/windowMs pairs, comma separated',
+  })
+  RATE_LIMIT_OVERRIDES = '';
+
   /** Trust X-Forwarded-For from the ingress, so that rate limits count clients, not the proxy. */
   @IsIn(['true', 'false'])
   TRUST_PROXY: 'true' | 'false' = 'false';

@@ -8,7 +8,7 @@ import type { Registry } from 'prom-client';
 import type { HttpConfig } from '../config/app-config.js';
 import { instrumentHttp } from '../metrics/metrics.js';
 import { METRICS_REGISTRY, REQUEST_REDIS } from '../tokens.js';
-import { registerRateLimit } from './rate-limit.js';
+import { parseRateLimitOverrides, registerRateLimit } from './rate-limit.js';
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -81,7 +81,12 @@ export async function configureHttpApp(
     done(null, payload);
   });
   instrumentHttp(fastify, app.get<Registry>(METRICS_REGISTRY));
-  await registerRateLimit(app, app.get<Redis>(REQUEST_REDIS), `${config.QUEUE_PREFIX}:${api.name}`);
+  await registerRateLimit(
+    app,
+    app.get<Redis>(REQUEST_REDIS),
+    `${config.QUEUE_PREFIX}:${api.name}`,
+    parseRateLimitOverrides(config.RATE_LIMIT_OVERRIDES),
+  );
 
   const builder = new DocumentBuilder().setTitle(api.title).setDescription(api.description).setVersion(api.version);
   if (api.bearerAuth) builder.addBearerAuth();

@@ -8,6 +8,8 @@ import type { Redis } from 'ioredis';
 export const DEFAULT_RATE_LIMIT = { max: 600, timeWindow: 60_000 };
 
 export interface RouteRateLimit {
+  /** Names the limit, so that configuration (RATE_LIMIT_OVERRIDES) can change it without a code change. */
+  name?: string;
   max: number;
   /** Milliseconds. */
   timeWindow: number;
@@ -27,7 +29,21 @@ export function RateLimit(limit: RouteRateLimit): MethodDecorator & ClassDecorat
  * While Redis is down requests are let through: refusing every citizen would be worse than a short
  * gap in rate limiting, and the health check reports the outage.
  */
-export async function registerRateLimit(app: NestFastifyApplication, redis: Redis, nameSpace: string): Promise<void> {
+export async function registerRateLimit(
+  app: NestFastifyApplication,
+  redis: Redis,
+  nameSpace: string,
+  overrides: Record<string, { max: number; timeWindow: number }> = {},
+): Promise<void> {
+  // Runs before the plugin's own onRoute hook (registered after it), so named limits take their configured values.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRoute', (route) => {
+      const limit = (route.config as { rateLimit?: RouteRateLimit } | undefined)?.rateLimit;
+      const override = limit?.name ? overrides[limit.name] : undefined;
+      if (limit && override) Object.assign(limit, override);
+    });
   await app.register(rateLimit, {
     global: true,
     ...DEFAULT_RATE_LIMIT,
@@ -42,4 +58,18 @@ export async function registerRateLimit(app: NestFastifyApplication, redis: Redi
         retryAfterSeconds: Math.ceil(context.ttl / 1000),
       }),
   });
+}
+
+/** Parses `name=max/windowMs` pairs, comma separated (for example `eligibility-check=60/60000`). */
+export function parseRateLimitOverrides(text: string): Record<string, { max: number; timeWindow: number }> {
+  const overrides: Record<string, { max: number; timeWindow: number }> = {};
+  for (const pair of text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const match = /^([a-z0-9-]+)=(\d+)\/(\d+)$/.exec(pair);
+    if (!match) throw new Error(`RATE_LIMIT_OVERRIDES entry "${pair}" must be name=max/windowMs`);
+    overrides[match[1]!] = { max: Number(match[2]), timeWindow: Number(match[3]) };
+  }
+  return overrides;
 }

@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 
 /** A request body, query or parameter that failed validation: every invalid field is listed. */
 export class RequestValidationException extends BadRequestException {
@@ -18,9 +18,22 @@ export function flattenValidationErrors(
   });
 }
 
+/** Validates bodies as a whole too: a DTO body must be a JSON object, never null, an array or a scalar. */
+class RedressValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const primitive = [Object, String, Number, Boolean, Array] as unknown[];
+    const isDtoBody =
+      metadata.type === 'body' && typeof metadata.metatype === 'function' && !primitive.includes(metadata.metatype);
+    if (isDtoBody && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+      throw new RequestValidationException([{ field: '', message: 'the body must be a JSON object' }]);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** The one validation pipe: whitelist, reject unknown properties, list every invalid field. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new RedressValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
