@@ -1,18 +1,29 @@
+import { spawnSync } from 'node:child_process';
 import { AuditLog, GENESIS_HASH } from '@redress/platform';
-import { dataSourceOptions } from '@redress/persistence';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { createIsolatedDatabase } from './support/isolated-database.js';
 
-describe('AuditLog (real PostgreSQL)', () => {
+describe('AuditLog (real PostgreSQL, a database of its own: these tests empty and tamper with the log)', () => {
   let dataSource: DataSource;
   let auditLog: AuditLog;
+  let database: Awaited<ReturnType<typeof createIsolatedDatabase>>;
 
   beforeAll(async () => {
-    dataSource = await new DataSource(dataSourceOptions({ url: process.env.DATABASE_URL!, poolSize: 4 })).initialize();
+    database = await createIsolatedDatabase('audit');
+    dataSource = database.dataSource;
     auditLog = new AuditLog(dataSource);
   });
   afterAll(async () => {
-    await dataSource.destroy();
+    await database.drop();
   });
+
+  function runVerifyCommand(...args: string[]) {
+    return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts', ...args], {
+      env: { ...process.env, DATABASE_URL: database.url },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+  }
 
   /** Tampering needs the append-only trigger out of the way, as an attacker with superuser rights would. */
   async function tamper(sql: string, parameters: unknown[] = []): Promise<void> {
@@ -132,5 +143,16 @@ describe('AuditLog (real PostgreSQL)', () => {
       ok: false,
       reason: 'the newest entries are missing',
     });
+  });
+
+  it('npm run audit:verify reports a whole chain, then the first broken link', async () => {
+    await appendSome(3);
+    const whole = runVerifyCommand();
+    expect(whole.status).toBe(0);
+    expect(whole.stdout).toMatch(/audit chain whole: 3 entries/);
+    await tamper(`UPDATE audit_log SET action = 'claim.deleted' WHERE sequence = 2`);
+    const broken = runVerifyCommand();
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(/BROKEN at entry 2/);
   });
 });
