@@ -9,7 +9,10 @@ export class CitizenApiModule {
   static forRoot(config: CitizenApiConfig): DynamicModule {
     return {
       module: CitizenApiModule,
-      imports: [HttpPlatformModule.forRoot({ config, configClass: CitizenApiConfig, appName: 'citizen-api' }), EligibilityModule],
+      imports: [
+        HttpPlatformModule.forRoot({ config, configClass: CitizenApiConfig, appName: 'citizen-api' }),
+        EligibilityModule,
+      ],
       providers: [CitizenJwtStrategy, CitizenAccessTokens],
     };
   }
