@@ -1,0 +1,1 @@
+export * from './retention-policy.js';
