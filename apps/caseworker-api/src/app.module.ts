@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { HttpPlatformModule } from '@redress/platform';
+import { RolesGuard, StaffAuthGuard, StaffJwtStrategy } from './auth/index.js';
 import { CaseworkerApiConfig } from './config.js';
+import { StaffMeController } from './staff/staff.controller.js';
 
 @Module({})
 export class CaseworkerApiModule {
@@ -8,6 +10,8 @@ export class CaseworkerApiModule {
     return {
       module: CaseworkerApiModule,
       imports: [HttpPlatformModule.forRoot({ config, configClass: CaseworkerApiConfig, appName: 'caseworker-api' })],
+      controllers: [StaffMeController],
+      providers: [StaffJwtStrategy, StaffAuthGuard, RolesGuard],
     };
   }
 }

@@ -1,6 +1,54 @@
-import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  registerDecorator,
+  ValidateIf,
+  type ValidationArguments,
+} from 'class-validator';
 import { HttpConfig } from '@redress/platform';
+import {
+  DEVELOPMENT_ONLY_STAFF_PUBLIC_KEY,
+  DEVELOPMENT_ONLY_STAFF_TOKEN_AUDIENCE,
+  DEVELOPMENT_ONLY_STAFF_TOKEN_ISSUER,
+} from './auth/development-only-staff-keys.js';
+
+export const STAFF_TOKEN_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384'] as const;
+export type StaffTokenAlgorithm = (typeof STAFF_TOKEN_ALGORITHMS)[number];
+
+/** The PEM body without armour or whitespace, so a reformatted copy of the development key is still recognised. */
+export function pemBody(pem: string): string {
+  return pem.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, '');
+}
+const DEVELOPMENT_KEY_BODY = pemBody(DEVELOPMENT_ONLY_STAFF_PUBLIC_KEY);
+
+/**
+ * A check that applies only when NODE_ENV is production. (Not `@ValidateIf`: it would switch off every other
+ * check on the property outside production too.)
+ */
+function InProduction(
+  test: (value: unknown, config: CaseworkerApiConfig) => boolean,
+  message: string,
+): PropertyDecorator {
+  return (target, propertyKey) =>
+    registerDecorator({
+      name: 'inProduction',
+      target: target.constructor,
+      propertyName: String(propertyKey),
+      options: { message },
+      validator: {
+        validate: (value: unknown, args: ValidationArguments) => {
+          const config = args.object as CaseworkerApiConfig;
+          return config.NODE_ENV !== 'production' || test(value, config);
+        },
+      },
+    });
+}
 
 /** The caseworker-api's settings, validated once at boot. */
 export class CaseworkerApiConfig extends HttpConfig {
@@ -9,4 +57,55 @@ export class CaseworkerApiConfig extends HttpConfig {
   @Min(1)
   @Max(65535)
   override PORT = 3002;
+
+  /** Where the staff token verification key comes from: a configured PEM public key, or the issuer's JWKS. */
+  @IsIn(['public-key', 'jwks'])
+  STAFF_TOKEN_KEY_SOURCE: 'public-key' | 'jwks' = 'public-key';
+
+  /** PEM public key of the staff identity provider (`\n` may be written literally). Development key by default. */
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/\\n/g, '\n') : value))
+  @IsString()
+  @Matches(/-----BEGIN PUBLIC KEY-----/, { message: 'STAFF_TOKEN_PUBLIC_KEY must be a PEM public key' })
+  @InProduction(
+    (value, config) =>
+      config.STAFF_TOKEN_KEY_SOURCE !== 'public-key' ||
+      (typeof value === 'string' && pemBody(value) !== DEVELOPMENT_KEY_BODY),
+    'STAFF_TOKEN_PUBLIC_KEY must not be the development key in production',
+  )
+  STAFF_TOKEN_PUBLIC_KEY = DEVELOPMENT_ONLY_STAFF_PUBLIC_KEY;
+
+  /** The staff identity provider's JWKS (when STAFF_TOKEN_KEY_SOURCE is jwks); https in production. */
+  @ValidateIf((config: CaseworkerApiConfig) => config.STAFF_TOKEN_KEY_SOURCE === 'jwks')
+  @Matches(/^https?:\/\/\S+$/, { message: 'STAFF_TOKEN_JWKS_URL must be a URL when STAFF_TOKEN_KEY_SOURCE is jwks' })
+  @InProduction(
+    (value) => typeof value === 'string' && value.startsWith('https://'),
+    'STAFF_TOKEN_JWKS_URL must be https in production',
+  )
+  STAFF_TOKEN_JWKS_URL?: string;
+
+  /** Pinned issuer (`iss`) of staff tokens. */
+  @IsString()
+  @MinLength(1)
+  @InProduction(
+    (value) => value !== DEVELOPMENT_ONLY_STAFF_TOKEN_ISSUER,
+    'STAFF_TOKEN_ISSUER must not be the development issuer in production',
+  )
+  STAFF_TOKEN_ISSUER = DEVELOPMENT_ONLY_STAFF_TOKEN_ISSUER;
+
+  /** Pinned audience (`aud`) of staff tokens. */
+  @IsString()
+  @MinLength(1)
+  STAFF_TOKEN_AUDIENCE = DEVELOPMENT_ONLY_STAFF_TOKEN_AUDIENCE;
+
+  /** Pinned signature algorithm: a token with any other `alg` (`none` and HMAC included) is refused. */
+  @IsIn(STAFF_TOKEN_ALGORITHMS)
+  STAFF_TOKEN_ALGORITHM: StaffTokenAlgorithm = 'RS256';
+
+  /** The token claim holding the staff member's roles (an array of strings). */
+  @Matches(/^[A-Za-z0-9_:./-]{1,100}$/)
+  STAFF_ROLES_CLAIM = 'roles';
+
+  /** The token claim holding the staff member's team. */
+  @Matches(/^[A-Za-z0-9_:./-]{1,100}$/)
+  STAFF_TEAM_CLAIM = 'team';
 }

@@ -1,0 +1,47 @@
+/**
+ * DEVELOPMENT ONLY. A key pair committed to the repository so that `npm run token` can mint staff tokens on a
+ * laptop and in tests. Anyone can read the private key, so a token signed with it proves nothing: the
+ * caseworker API's config refuses this public key (and the development issuer) whenever NODE_ENV is production.
+ */
+export const DEVELOPMENT_ONLY_STAFF_TOKEN_ISSUER = 'https://development-only.redress.invalid/staff';
+export const DEVELOPMENT_ONLY_STAFF_TOKEN_AUDIENCE = 'redress-caseworker-api';
+export const DEVELOPMENT_ONLY_STAFF_TOKEN_KEY_ID = 'development-only-staff-2026-11';
+
+export const DEVELOPMENT_ONLY_STAFF_PUBLIC_KEY = `-----BEGIN PUBLIC KEY-----
+MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAgomCQDkF/mZAzNy3ueNP
+ab5CJUqBH/7FY/qKmETMofiahYOp+AATAPhs7DKL9JS9vue5PG7HQ2LtcOgzgDrb
+YVfZYf3CYsRSyWiTM3K5BUaDM0NNsgUwbppmflSinvD6t2w0OvJ8w/LoZlRwwqPs
+c9FwUliH5Io7GZrpGieFa9Wx+LMIYLM3bjkJebPNOva657iMDuxXrihdC3RvNqLF
+pc1a0Z8tXRiRkiBZOXLjV+kOh83adx9t9ElPKUC6SlhHEw7UEnSkdY8E1kiMxXlU
++eKdh1y5lofwkFDzYm63vDnQWhyH1N3XFNBslGv7G1N76VDdJe7Lfmql3RnLA+Df
+IwIDAQAB
+-----END PUBLIC KEY-----`;
+
+export const DEVELOPMENT_ONLY_STAFF_PRIVATE_KEY = `-----BEGIN PRIVATE KEY-----
+MIIEvAIBADANBgkqhkiG9w0BAQEFAASCBKYwggSiAgEAAoIBAQCCiYJAOQX+ZkDM
+3Le5409pvkIlSoEf/sVj+oqYRMyh+JqFg6n4ABMA+GzsMov0lL2+57k8bsdDYu1w
+6DOAOtthV9lh/cJixFLJaJMzcrkFRoMzQ02yBTBummZ+VKKe8Pq3bDQ68nzD8uhm
+VHDCo+xz0XBSWIfkijsZmukaJ4Vr1bH4swhgszduOQl5s8069rrnuIwO7FeuKF0L
+dG82osWlzVrRny1dGJGSIFk5cuNX6Q6Hzdp3H230SU8pQLpKWEcTDtQSdKR1jwTW
+SIzFeVT54p2HXLmWh/CQUPNibre8OdBaHIfU3dcU0GyUa/sbU3vpUN0l7st+aqXd
+GcsD4N8jAgMBAAECggEACwD1cl18NFxBRSOr9ycCuDq6D7Oum9hZolpp2XkfON4g
+hHW7W7UB5RiL8gM2ygjJz/BvrHj4IiWSN2zTfpE3kgaaRAjknHfJNMI0emdG0nuF
+rsoTIBkQ4pnwXuDajoRo1hJwerGbM9djoNCoarfvxDmY+tAMsIa4gamN0c8YD6Vm
+l5WD8KVGV/2YDPrwVH6e0+qrdN/pO0vZRIthOSP2H2lyVdrMYSDFN4EYfsAmnj2M
+5O01VAsTkzJvNTD/d4+0/gIsPTt0P4uGRRdW6rVrZ72KfHo2B4KJvDiftjK6LHCR
+PwxoIz70vH8qouzlc8UmPRdz77mmjkYrSAVZ357KMQKBgQC4WftIUhQzckFMtt7a
+7F5VLoThtsWQPFkEmbeFtUMTYenwzHJTaduMx4uOLkvKULL0L70PFXRVoVKraDpz
+NwVCu0EPYErdyZgtbnrs2hs+kr5tDPzN8rsT6kw5or+iIFpZjM2setoxuT9z/CMC
+zoaQNLCkY4ftFKIKTSYvKFjokwKBgQC1RUdIxeHQU7ybWODLgEvUkJAGZRAjNZyf
+25HIAFWPH3Zvuqfk0e/TOBDdrdGzdUI8zFNTVB5bnm0WLrMRjRhfV8XhFUAQ6CtO
+SG03SJv3z8zyFOf+ptsB0tW3vcOAsM6WifJ4qmKMkYhYiRuEWh5EvB+45tfsS5VU
+uWs86QIZMQKBgHJyekvFmQDvV5a2mNe0kkOzo481FqWasXDntUVu6Htp+AAkDH24
+ZDKb1wmnuCmbu91Ynbh1i0l144rCJDdO2xc4hQV0tEXIV48s3WeZZ/yKwWmV/IQm
+wvl0JWpKnUmbaDvb6/u+MSNZbAknaNzfNi7kZx1HJSWL/6UBjEkOdVO9AoGAUrqZ
+e/cDxiZRT7zSa03UTeDkOmbpZIhVQQfekp7EbZt4XCmd8mp1v7o4yFNJ/1MmtcSy
+yrb7W+kD9Dm/8+SnGOxgHQerw4uSKBoZ7j8vH3wxFtK/xpK0JTLp4v+yOAt5XW77
+wGJSs8C/r1hzvIW8hrYs7CA+r1MXhiFRde0JziECgYAJrXwOYdTEQXr0v13POI+K
+XPrcP1GAr/9hcQg2OTmAUNJrStP/LbdHSBncQ4Vp56Ps4uPhaVa90OG4tF9Fx/3F
+FMUTdxmuZXSBZLfLd2JPX2B32uo4JoIMJ+gKFnrIEOr+6yE/PDLv5CzFPfM3uwDZ
+3FhcDuK7OMgwTuWsPQHSbA==
+-----END PRIVATE KEY-----`;

@@ -1,0 +1,4 @@
+export * from './development-only-staff-keys.js';
+export * from './staff-auth.guard.js';
+export * from './staff-jwt.strategy.js';
+export * from './staff-principal.js';

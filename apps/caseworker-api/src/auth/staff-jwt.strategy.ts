@@ -1,0 +1,55 @@
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import jwksRsa from 'jwks-rsa';
+import { ExtractJwt, Strategy, type StrategyOptionsWithoutRequest } from 'passport-jwt';
+import { CaseworkerApiConfig } from '../config.js';
+import { isStaffRole, type StaffPrincipal } from './staff-principal.js';
+
+const STAFF_ID = /^[A-Za-z0-9._:@|-]{1,128}$/;
+const TEAM = /^[a-z0-9-]{1,64}$/;
+
+function strategyOptions(config: CaseworkerApiConfig): StrategyOptionsWithoutRequest {
+  const pinned = {
+    jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+    ignoreExpiration: false,
+    issuer: config.STAFF_TOKEN_ISSUER,
+    audience: config.STAFF_TOKEN_AUDIENCE,
+    // One algorithm only: `none`, HMAC with the public key as secret, and every other alg are refused.
+    algorithms: [config.STAFF_TOKEN_ALGORITHM],
+  };
+  if (config.STAFF_TOKEN_KEY_SOURCE === 'jwks') {
+    return {
+      ...pinned,
+      secretOrKeyProvider: jwksRsa.passportJwtSecret({
+        jwksUri: config.STAFF_TOKEN_JWKS_URL!,
+        cache: true,
+        cacheMaxAge: 10 * 60 * 1000,
+        rateLimit: true,
+        jwksRequestsPerMinute: 10,
+      }),
+    };
+  }
+  return { ...pinned, secretOrKey: config.STAFF_TOKEN_PUBLIC_KEY };
+}
+
+/**
+ * Verifies staff bearer tokens issued by the organisation's OIDC provider: signature (a configured public key or
+ * the provider's JWKS), algorithm, issuer, audience and expiry are all pinned. Roles and team come from claims
+ * named in config; a token without a subject or without any role this API knows is refused.
+ */
+@Injectable()
+export class StaffJwtStrategy extends PassportStrategy(Strategy, 'staff-jwt') {
+  constructor(private readonly config: CaseworkerApiConfig) {
+    super(strategyOptions(config));
+  }
+
+  validate(payload: Record<string, unknown>): StaffPrincipal {
+    const staffId = payload.sub;
+    if (typeof staffId !== 'string' || !STAFF_ID.test(staffId)) throw new UnauthorizedException();
+    const claimed = payload[this.config.STAFF_ROLES_CLAIM];
+    const roles = Array.isArray(claimed) ? [...new Set(claimed.filter(isStaffRole))] : [];
+    if (!roles.length) throw new UnauthorizedException();
+    const team = payload[this.config.STAFF_TEAM_CLAIM];
+    return { staffId, roles, team: typeof team === 'string' && TEAM.test(team) ? team : null };
+  }
+}

@@ -1,0 +1,72 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { ConfigurationError, loadConfig } from '@redress/platform';
+import { DEVELOPMENT_ONLY_STAFF_PUBLIC_KEY } from './auth/development-only-staff-keys.js';
+import { CaseworkerApiConfig } from './config.js';
+
+const productionBase = {
+  NODE_ENV: 'production',
+  FIELD_ENCRYPTION_KEYS: `prod-1:${Buffer.alloc(32, 7).toString('base64')}`,
+  BLIND_INDEX_KEY: Buffer.alloc(32, 9).toString('base64'),
+  STAFF_TOKEN_ISSUER: 'https://login.example.gov.uk',
+};
+const realKey = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  .publicKey.export({ type: 'spki', format: 'pem' })
+  .toString();
+
+function problemsOf(environment: Record<string, string>): string[] {
+  try {
+    loadConfig(CaseworkerApiConfig, environment);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigurationError) return error.problems;
+    throw error;
+  }
+}
+
+describe('CaseworkerApiConfig staff token settings', () => {
+  it('uses the development key, issuer and RS256 by default outside production', () => {
+    const config = loadConfig(CaseworkerApiConfig, {});
+    expect(config.STAFF_TOKEN_PUBLIC_KEY).toBe(DEVELOPMENT_ONLY_STAFF_PUBLIC_KEY);
+    expect(config.STAFF_TOKEN_ALGORITHM).toBe('RS256');
+    expect(config.STAFF_TOKEN_KEY_SOURCE).toBe('public-key');
+  });
+
+  it('refuses the development public key in production, however it is formatted', () => {
+    expect(problemsOf(productionBase).join()).toMatch(/STAFF_TOKEN_PUBLIC_KEY must not be the development key/);
+    const reformatted = DEVELOPMENT_ONLY_STAFF_PUBLIC_KEY.replace(/\n/g, '\\n');
+    expect(problemsOf({ ...productionBase, STAFF_TOKEN_PUBLIC_KEY: reformatted }).join()).toMatch(
+      /STAFF_TOKEN_PUBLIC_KEY must not be the development key/,
+    );
+  });
+
+  it('refuses the development issuer in production', () => {
+    const { STAFF_TOKEN_ISSUER: _issuer, ...withoutIssuer } = productionBase;
+    expect(problemsOf({ ...withoutIssuer, STAFF_TOKEN_PUBLIC_KEY: realKey }).join()).toMatch(
+      /STAFF_TOKEN_ISSUER must not be the development issuer/,
+    );
+  });
+
+  it('accepts a real public key, or an https JWKS, in production', () => {
+    expect(problemsOf({ ...productionBase, STAFF_TOKEN_PUBLIC_KEY: realKey })).toEqual([]);
+    expect(
+      problemsOf({
+        ...productionBase,
+        STAFF_TOKEN_KEY_SOURCE: 'jwks',
+        STAFF_TOKEN_JWKS_URL: 'https://login.example.gov.uk/jwks',
+      }),
+    ).toEqual([]);
+  });
+
+  it('refuses a plain-http JWKS in production, a missing JWKS URL, an HMAC or none algorithm', () => {
+    expect(
+      problemsOf({
+        ...productionBase,
+        STAFF_TOKEN_KEY_SOURCE: 'jwks',
+        STAFF_TOKEN_JWKS_URL: 'http://login.example/jwks',
+      }).join(),
+    ).toMatch(/STAFF_TOKEN_JWKS_URL must be https in production/);
+    expect(problemsOf({ STAFF_TOKEN_KEY_SOURCE: 'jwks' }).join()).toMatch(/STAFF_TOKEN_JWKS_URL/);
+    expect(problemsOf({ STAFF_TOKEN_ALGORITHM: 'HS256' }).join()).toMatch(/STAFF_TOKEN_ALGORITHM/);
+    expect(problemsOf({ STAFF_TOKEN_ALGORITHM: 'none' }).join()).toMatch(/STAFF_TOKEN_ALGORITHM/);
+  });
+});
