@@ -3,3 +3,4 @@ export * from './database-admin.js';
 export * from './entities/audit-log-entry.entity.js';
 export * from './entities/citizen-account.entity.js';
 export * from './entities/outbox-message.entity.js';
+export * from './encrypted-columns.js';

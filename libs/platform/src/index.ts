@@ -15,3 +15,4 @@ export * from './metrics/metrics.js';
 export * from './platform.module.js';
 export * from './redis/redis-connection.js';
 export * from './tokens.js';
+export * from './crypto/key-rotation.js';
