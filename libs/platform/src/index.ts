@@ -16,3 +16,4 @@ export * from './platform.module.js';
 export * from './redis/redis-connection.js';
 export * from './tokens.js';
 export * from './crypto/key-rotation.js';
+export * from './http/route-inventory.js';

@@ -9,6 +9,7 @@ import type { HttpConfig } from '../config/app-config.js';
 import { instrumentHttp } from '../metrics/metrics.js';
 import { METRICS_REGISTRY, REQUEST_REDIS } from '../tokens.js';
 import { parseRateLimitOverrides, registerRateLimit } from './rate-limit.js';
+import { recordRoutes } from './route-inventory.js';
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -80,6 +81,7 @@ export async function configureHttpApp(
     if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
     done(null, payload);
   });
+  recordRoutes(fastify);
   instrumentHttp(fastify, app.get<Registry>(METRICS_REGISTRY));
   await registerRateLimit(
     app,
