@@ -1,5 +1,6 @@
 import { PlatformTables1764250000000 } from './1764250000000-platform-tables.js';
 import { CitizenAccounts1764260000000 } from './1764260000000-citizen-accounts.js';
+import { CitizenSignIn1764300000000 } from './1764300000000-citizen-sign-in.js';
 
 /** Every migration, listed explicitly and in order (never by glob). Add new ones at the end. */
-export const migrations = [PlatformTables1764250000000, CitizenAccounts1764260000000];
+export const migrations = [PlatformTables1764250000000, CitizenAccounts1764260000000, CitizenSignIn1764300000000];

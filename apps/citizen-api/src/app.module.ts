@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { HttpPlatformModule } from '@redress/platform';
-import { CitizenAccessTokens, CitizenJwtStrategy } from './auth/index.js';
+import { CitizenAuthModule } from './auth/index.js';
 import { CitizenApiConfig } from './config.js';
 import { EligibilityModule } from './eligibility/eligibility.module.js';
 
@@ -11,9 +11,9 @@ export class CitizenApiModule {
       module: CitizenApiModule,
       imports: [
         HttpPlatformModule.forRoot({ config, configClass: CitizenApiConfig, appName: 'citizen-api' }),
+        CitizenAuthModule.forRoot(config),
         EligibilityModule,
       ],
-      providers: [CitizenJwtStrategy, CitizenAccessTokens],
     };
   }
 }

@@ -1,12 +1,12 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
-import { HttpConfig } from '@redress/platform';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { HttpConfig, WithNotifyConfig } from '@redress/platform';
 
 /** A development secret, refused whenever NODE_ENV is production. */
 export const DEVELOPMENT_CITIZEN_TOKEN_SECRET = 'development-only-citizen-token-secret-0123456789';
 
 /** The citizen-api's settings, validated once at boot. */
-export class CitizenApiConfig extends HttpConfig {
+export class CitizenApiConfig extends WithNotifyConfig(HttpConfig) {
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -50,4 +50,23 @@ export class CitizenApiConfig extends HttpConfig {
   @IsOptional()
   @IsIn(['RS256', 'ES256', 'PS256'])
   OIDC_ALGORITHM: 'RS256' | 'ES256' | 'PS256' = 'RS256';
+
+  /** How long a refresh token works if unused, in seconds (each refresh gives a new one). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(300)
+  @Max(30 * 24 * 3600)
+  CITIZEN_REFRESH_TOKEN_TTL_SECONDS = 24 * 3600;
+
+  /** The longest a session lasts however often it is refreshed, in seconds; then the citizen signs in again. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(300)
+  @Max(90 * 24 * 3600)
+  CITIZEN_SESSION_MAX_SECONDS = 7 * 24 * 3600;
+
+  /** The GOV.UK Notify email template of the sign-in code, with the placeholders ((code)) and ((minutes)). */
+  @ValidateIf((config: CitizenApiConfig) => config.NOTIFY_MODE === 'notify')
+  @IsUUID('all', { message: 'NOTIFY_TEMPLATE_SIGN_IN_CODE must be a Notify template id in notify mode' })
+  NOTIFY_TEMPLATE_SIGN_IN_CODE = 'local-sign-in-code';
 }

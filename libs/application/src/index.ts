@@ -1,3 +1,5 @@
 // Use cases (one folder each: command + use case) and the ports they need.
 export * from './ports/clock.js';
 export * from './eligibility/check-eligibility/check-eligibility.use-case.js';
+export * from './ports/notifier.js';
+export * from './auth/index.js';

@@ -2,10 +2,24 @@ import type { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../../migrations/index.js';
 import { AuditLogEntryEntity } from './entities/audit-log-entry.entity.js';
 import { CitizenAccountEntity } from './entities/citizen-account.entity.js';
+import {
+  CitizenRefreshTokenEntity,
+  CitizenSessionEntity,
+  CitizenSignInCodeEntity,
+} from './entities/citizen-sign-in.entities.js';
 import { OutboxMessageEntity } from './entities/outbox-message.entity.js';
+import { referralEntities } from './referrals/referral-entities.js';
 
 /** Every entity, listed explicitly (never by glob). */
-export const entities = [OutboxMessageEntity, AuditLogEntryEntity, CitizenAccountEntity];
+export const entities = [
+  OutboxMessageEntity,
+  AuditLogEntryEntity,
+  CitizenAccountEntity,
+  CitizenSignInCodeEntity,
+  CitizenSessionEntity,
+  CitizenRefreshTokenEntity,
+  ...referralEntities,
+];
 
 export interface DatabaseSettings {
   url: string;

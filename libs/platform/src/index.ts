@@ -17,3 +17,4 @@ export * from './redis/redis-connection.js';
 export * from './tokens.js';
 export * from './crypto/key-rotation.js';
 export * from './http/route-inventory.js';
+export * from './notify/index.js';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CitizenAccessTokenIssuer, type AccessTokenGrant } from '@redress/application';
 import jwt from 'jsonwebtoken';
 import { CitizenApiConfig } from '../config.js';
 
@@ -9,10 +10,12 @@ export const CITIZEN_TOKEN_ALGORITHM = 'HS256';
 
 /** Issues the short-lived access tokens of local mode. */
 @Injectable()
-export class CitizenAccessTokens {
-  constructor(private readonly config: CitizenApiConfig) {}
+export class CitizenAccessTokens extends CitizenAccessTokenIssuer {
+  constructor(private readonly config: CitizenApiConfig) {
+    super();
+  }
 
-  issue(citizenId: string): { accessToken: string; expiresIn: number; tokenType: 'Bearer' } {
+  issue(citizenId: string): AccessTokenGrant {
     const expiresIn = this.config.CITIZEN_ACCESS_TOKEN_TTL_SECONDS;
     const accessToken = jwt.sign({ typ: 'access' }, this.config.CITIZEN_TOKEN_SECRET, {
       algorithm: CITIZEN_TOKEN_ALGORITHM,
