@@ -3,3 +3,4 @@ export * from './ports/clock.js';
 export * from './eligibility/check-eligibility/check-eligibility.use-case.js';
 export * from './ports/notifier.js';
 export * from './auth/index.js';
+export * from './referrals/index.js';

@@ -137,11 +137,9 @@ function areaFit(service: DirectoryService, location: MatchLocation, country: st
       return { fits: true, local: true, area };
     if (area.type === 'postcode-district' && area.code === location.postcodeDistrict)
       return { fits: true, local: true, area };
-    if (
-      area.type === 'country' &&
-      country !== null &&
-      (area.code === country || area.code === COUNTRY_CODES.englandAndWales)
-    ) {
+    // England-and-Wales-wide services fit anyone; a one-country service needs the person's country, known from
+    // the local authority code.
+    if (area.type === 'country' && (area.code === COUNTRY_CODES.englandAndWales || (country !== null && area.code === country))) {
       wide ??= area;
     }
   }

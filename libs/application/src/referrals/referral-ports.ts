@@ -1,0 +1,189 @@
+import type {
+  Circumstance,
+  ConsentPurpose,
+  DirectoryService,
+  IsoDate,
+  MatchLocation,
+  ReferralClockSettings,
+  ReferralEvent,
+  ReferralState,
+  ServiceArea,
+  SupportNeed,
+  WorkingDayCalendar,
+} from '@redress/domain';
+
+/** How the victim wants to be contacted, and how to do it safely (the application's contact preferences). */
+export interface SafeContact {
+  name: string;
+  email: string | null;
+  phone: string | null;
+  /** Channels in order of preference. */
+  channels: Array<'email' | 'phone' | 'text'>;
+  /** When it is safe to call, in the victim's words ("weekdays 10 to 2"). */
+  safeTimes: string | null;
+  voicemailOk: boolean;
+  /** A word the caller gives so the victim knows the call is genuine. */
+  codeWord: string | null;
+}
+
+/**
+ * What the victim told us for matching and what a partner may see (encrypted at rest as one value).
+ * The full postcode is never kept: its district is enough for matching.
+ */
+export interface ReferralProfile {
+  needs: SupportNeed[];
+  circumstances: Circumstance[];
+  age: number | null;
+  location: { localAuthorityCode: string | null; postcodeDistrict: string | null };
+  contact: SafeContact;
+  summary: string | null;
+}
+
+/** Why a proposed service matched, as shown to the victim (encrypted at rest: reasons can name circumstances). */
+export interface StoredMatch {
+  needsMet: SupportNeed[];
+  reasons: string[];
+}
+
+/** A referral row as the use cases read it. */
+export interface StoredReferral {
+  state: ReferralState;
+  requestId: string;
+  citizenId: string;
+  claimId: string | null;
+  organisationId: string;
+  serviceId: string;
+  replacesReferralId: string | null;
+  rank: number;
+  score: number;
+  matchEncrypted: string;
+  version: number;
+  createdAt: Date;
+}
+
+export interface NewReferral {
+  id: string;
+  requestId: string;
+  citizenId: string;
+  claimId: string | null;
+  organisationId: string;
+  serviceId: string;
+  replacesReferralId: string | null;
+  rank: number;
+  score: number;
+  matchEncrypted: string;
+  createdAt: Date;
+}
+
+export type ReferralActor =
+  | { type: 'citizen'; id: string }
+  | { type: 'partner'; id: string }
+  | { type: 'staff'; id: string }
+  | { type: 'system'; id: null };
+
+export interface ConsentRecord {
+  id: string;
+  citizenId: string;
+  organisationId: string;
+  purpose: ConsentPurpose;
+  action: 'given' | 'withdrawn';
+  wordingVersion: string;
+  referralId: string | null;
+  actor: { type: 'citizen' | 'staff'; id: string };
+  recordedAt: Date;
+}
+
+export interface ReferralAuditEntry {
+  actor: ReferralActor;
+  action: string;
+  targetType: 'referral' | 'referral-consent' | 'partner-credential' | 'partner-webhook' | 'support-directory';
+  targetId: string | null;
+  details?: Record<string, string | number | boolean>;
+  occurredAt: Date;
+}
+
+/** The reads and writes of one referral change, in one database transaction with its outbox rows and audit. */
+export interface ReferralTransaction {
+  insertRequest(request: {
+    id: string;
+    citizenId: string;
+    claimId: string | null;
+    profileEncrypted: string;
+    createdAt: Date;
+  }): Promise<void>;
+  requestProfile(requestId: string): Promise<{ citizenId: string; claimId: string | null; profileEncrypted: string }>;
+  /** Services and organisations already offered in this request (never offered twice). */
+  offeredInRequest(requestId: string): Promise<{ serviceIds: string[]; organisationIds: string[] }>;
+  insertReferral(referral: NewReferral): Promise<void>;
+  /** The referral, locked until the transaction ends; null when there is none. */
+  lockReferral(referralId: string): Promise<StoredReferral | null>;
+  /** Writes the new state; fails with a conflict when the version read is no longer current. */
+  saveReferral(referral: StoredReferral, state: ReferralState, at: Date): Promise<void>;
+  appendEvents(events: readonly ReferralEvent[], actor: ReferralActor, noteEncrypted?: string | null): Promise<void>;
+  /** Unfinished referrals of this citizen with this organisation, locked. */
+  lockOpenReferralsWith(citizenId: string, organisationId: string): Promise<StoredReferral[]>;
+  appendConsent(record: ConsentRecord): Promise<void>;
+  /** Serialises consent changes of one citizen and organisation, then answers whether consent stands. */
+  lockConsent(citizenId: string, organisationId: string, purpose: ConsentPurpose): Promise<boolean>;
+  /** Adds a job to the outbox (ids only). */
+  enqueue(jobName: string, payload: Record<string, string>, orderingKey: string | null, at: Date): Promise<string>;
+  /** Records a webhook event for the organisation and enqueues its delivery, if it has an endpoint. */
+  queueWebhook(event: ReferralEvent, organisationId: string): Promise<void>;
+  audit(entry: ReferralAuditEntry): Promise<void>;
+}
+
+export interface CitizenReferralView {
+  stored: StoredReferral;
+  serviceName: string;
+  organisationName: string;
+  serviceDescription: string;
+}
+
+export interface PartnerReferralView {
+  stored: StoredReferral;
+  serviceName: string;
+  profileEncrypted: string;
+}
+
+export abstract class ReferralStore {
+  /** Runs the work in one transaction: it commits when the work resolves and rolls back when it throws. */
+  abstract transaction<T>(work: (transaction: ReferralTransaction) => Promise<T>): Promise<T>;
+  abstract listForCitizen(citizenId: string): Promise<CitizenReferralView[]>;
+  abstract findForCitizen(citizenId: string, referralId: string): Promise<CitizenReferralView | null>;
+  /**
+   * Referrals shared with the organisation whose consent stands: consent is checked on every read, so
+   * withdrawal takes effect at once.
+   */
+  abstract listForOrganisation(organisationId: string, limit: number): Promise<PartnerReferralView[]>;
+  abstract findForOrganisation(organisationId: string, referralId: string): Promise<PartnerReferralView | null>;
+  abstract consentLedger(citizenId: string): Promise<Array<ConsentRecord & { organisationName: string }>>;
+  /** Referrals whose clocks may have run out: consented and unsent, or sent and unacknowledged. */
+  abstract referralsWithRunningClocks(today: IsoDate, limit: number): Promise<string[]>;
+  /** Whether the claim exists and belongs to the citizen. */
+  abstract claimBelongsTo(claimId: string, citizenId: string): Promise<boolean>;
+}
+
+/** The support directory, as matching needs it. */
+export abstract class SupportDirectory {
+  /** Active services that work in the location (locally or country-wide), with their record of answering. */
+  abstract candidateServices(location: MatchLocation): Promise<DirectoryService[]>;
+}
+
+/**
+ * Field encryption (the platform's FieldCipher is the adapter): each value bound to a context, so a value
+ * copied to another row fails to decrypt.
+ */
+export abstract class FieldEncryption {
+  abstract encrypt(plaintext: string, context: string): string;
+  abstract decrypt(value: string, context: string): string;
+}
+
+/** The referral clocks' settings and the working-day calendar of England and Wales. */
+export abstract class ReferralSettings {
+  abstract readonly clocks: ReferralClockSettings;
+  abstract readonly calendar: WorkingDayCalendar;
+  /** How many services to offer at once. */
+  abstract readonly proposals: number;
+}
+
+export type { ServiceArea };

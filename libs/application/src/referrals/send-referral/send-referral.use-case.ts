@@ -1,0 +1,31 @@
+import { Referral } from '@redress/domain';
+import { Clock } from '../../ports/clock.js';
+import { ReferralSettings, ReferralStore } from '../referral-ports.js';
+import { persistReferral } from '../referral-support.js';
+
+/**
+ * Sends a consented referral: from now the organisation can pull it, and it is told by webhook. Runs as
+ * a job; running it twice, or after the victim withdrew, changes nothing.
+ */
+export class SendReferral {
+  constructor(
+    private readonly store: ReferralStore,
+    private readonly settings: ReferralSettings,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: { referralId: string }): Promise<'sent' | 'nothing-to-do'> {
+    const now = this.clock.now();
+    return this.store.transaction(async (transaction) => {
+      const stored = await transaction.lockReferral(command.referralId);
+      if (!stored || stored.state.status !== 'consented') return 'nothing-to-do';
+      if (!(await transaction.lockConsent(stored.citizenId, stored.organisationId, 'support-referral'))) {
+        return 'nothing-to-do';
+      }
+      const referral = Referral.restore(stored.state);
+      referral.send(now, this.settings.calendar, this.settings.clocks);
+      await persistReferral(transaction, stored, referral, { type: 'system', id: null }, now);
+      return 'sent';
+    });
+  }
+}

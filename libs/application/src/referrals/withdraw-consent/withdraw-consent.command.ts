@@ -1,0 +1,4 @@
+export interface WithdrawConsentCommand {
+  citizenId: string;
+  organisationId: string;
+}

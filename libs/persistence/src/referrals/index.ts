@@ -1,0 +1,6 @@
+export * from './audit-writer.js';
+export * from './referral-entities.js';
+export * from './postgres-support-directory.js';
+export * from './postgres-referral-store.js';
+export * from './postgres-partner-access-store.js';
+export * from './postgres-directory-import-store.js';
