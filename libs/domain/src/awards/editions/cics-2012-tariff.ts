@@ -2,9 +2,13 @@ import type { TariffEntry, TariffPart } from '../award-types.js';
 
 /*
  * CICS 2012 Annex E (tariff of injuries), shared by every CICS-2012 edition: the 2019 amendment did not
- * touch Annex E as far as we know. The official Annex E text could NOT be read (public copies show only
- * their first pages), so every entry is `verified: false` unless a near-primary source quoting a CICA
- * decision under the 2012 scheme confirms both the injury and the amount. Descriptions are paraphrased.
+ * touch Annex E as far as we know (its explanatory memorandum describes only the removal of para 19 and a
+ * re-application rule). The official Annex E text could NOT be read: every stored copy of the final scheme
+ * (studylib.net, docplayer.net), of the draft scheme laid in July 2012 (vdocuments.us) and of CICA's 2012
+ * guide (docplayer.net, scribd) shows only its opening pages, and no tribunal decision seen quotes Annex E.
+ * So every entry is `verified: false` unless a near-primary source quoting a CICA decision under the 2012
+ * scheme confirms both the injury and the amount. Descriptions are paraphrased. No entries were added from
+ * memory: an Annex E injury missing here should be added only with a source for its amount.
  *
  * Codes are ours (the scheme has none); CICA letters cite "level A4", "level B2" and so on, which we have
  * not been able to map fully, so levels are not used as codes.

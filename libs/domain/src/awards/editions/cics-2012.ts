@@ -3,11 +3,12 @@ import { CICS_2012_TARIFF } from './cics-2012-tariff.js';
 
 /*
  * CICS 2012 edition data. The fixed amounts are paraphrased from CICA guidance and practitioner sources;
- * the scheme's own paragraphs 30-88 were not readable, so they are `verified: false` with their sources.
+ * the scheme's own paragraphs 30-88 were not readable (re-checked: every stored copy of the final scheme,
+ * the draft scheme and CICA's 2012 guide shows only its opening pages), so they stay `verified: false`.
  */
 
 const FATAL_SOURCES =
-  'abuseandassaultclaims.co.uk and hudgellsolicitors.co.uk (2022) on the 2012 scheme; CICA guidance; scheme text not seen';
+  'abuseandassaultclaims.co.uk (blog on fatal claims: bereavement £11,000 sole / £5,500 each; funeral £2,500 standard plus up to £2,500 more, £5,000 in all), hudgellsolicitors.co.uk (2022), nikkishelp.co.uk (bereavement £5,500, doubled to £11,000 for a sole claimant); scheme paras 57-72 not seen';
 
 function figure(value: number, source: string, verified = false): AwardFigure {
   return { value, source, verified };
@@ -63,8 +64,9 @@ export const STATUTORY_SICK_PAY_RATES: readonly StatutorySickPayRate[] = Object.
   {
     effectiveFrom: '2019-04-06',
     weeklyPence: 9425,
-    verified: false,
-    source: 'Recollection of the Social Security Benefits Up-rating Order 2019; not checked',
+    verified: true,
+    source:
+      'wosskowbrown.co.uk (solicitors, 2019): SSP rises from £92.05 to £94.25 a week in April 2019; appartnership.biz (March 2020): "currently £94.25"',
   },
   {
     effectiveFrom: '2020-04-06',
@@ -81,9 +83,9 @@ export const STATUTORY_SICK_PAY_RATES: readonly StatutorySickPayRate[] = Object.
   {
     effectiveFrom: '2022-04-06',
     weeklyPence: 9935,
-    verified: false,
+    verified: true,
     source:
-      'ukemploymentlawadvice.co.uk gives £99.35 but labels the year inconsistently; not checked against the 2022 Order',
+      'businessleader.co.uk (6 April 2022, quoting XpertHR): SSP rises from £96.35 to £99.35 a week from that day; thescottishsun.co.uk (5 April 2022) agrees',
   },
   {
     effectiveFrom: '2023-04-06',
