@@ -4,3 +4,8 @@ export * from './shared/calendar-date.js';
 export * from './eligibility/index.js';
 export * from './referrals/index.js';
 export * from './claims/index.js';
+export * from './applications/index.js';
+export * from './retention/index.js';
+export * from './work/index.js';
+export * from './decisions/index.js';
+export * from './payments/index.js';

@@ -1,0 +1,2 @@
+export * from './decision-policy.js';
+export * from './judgements.js';

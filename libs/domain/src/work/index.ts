@@ -1,0 +1,2 @@
+export * from './service-level.js';
+export * from './work-priority.js';
