@@ -1,5 +1,6 @@
 import { PlatformTables1764250000000 } from './1764250000000-platform-tables.js';
 import { CitizenAccounts1764260000000 } from './1764260000000-citizen-accounts.js';
+import { OutboxRelay1764320000000 } from './1764320000000-outbox-relay.js';
 import { CitizenSignIn1764300000000 } from './1764300000000-citizen-sign-in.js';
 import { SupportDirectory1764330000000 } from './1764330000000-support-directory.js';
 import { Referrals1764330100000 } from './1764330100000-referrals.js';
@@ -9,6 +10,7 @@ import { PartnerAccess1764330200000 } from './1764330200000-partner-access.js';
 export const migrations = [
   PlatformTables1764250000000,
   CitizenAccounts1764260000000,
+  OutboxRelay1764320000000,
   CitizenSignIn1764300000000,
   SupportDirectory1764330000000,
   Referrals1764330100000,

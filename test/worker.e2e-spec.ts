@@ -9,7 +9,11 @@ describe('worker', () => {
   let worker: INestApplicationContext;
   let queue: Queue;
   let events: QueueEvents;
-  const config = loadConfig(WorkerConfig, { ...process.env, AUDIT_VERIFY_EVERY_MS: '0' });
+  const config = loadConfig(WorkerConfig, {
+    ...process.env,
+    AUDIT_VERIFY_EVERY_MS: '0',
+    OUTBOX_RELAY_ENABLED: 'false',
+  });
   const connection = redisOptions(config.REDIS_URL) as ConnectionOptions;
 
   beforeAll(async () => {

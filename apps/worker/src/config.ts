@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsIn, IsInt, Max, Min } from 'class-validator';
 import { CommonConfig } from '@redress/platform';
 
 /** The worker's settings, validated once at boot. */
@@ -16,4 +16,22 @@ export class WorkerConfig extends CommonConfig {
   @IsInt()
   @Min(0)
   AUDIT_VERIFY_EVERY_MS = 24 * 3600 * 1000;
+
+  /** Whether this process moves outbox rows to the queues (every replica may; they share the rows safely). */
+  @IsIn(['true', 'false'])
+  OUTBOX_RELAY_ENABLED: 'true' | 'false' = 'true';
+
+  /** The relay's polling fallback in milliseconds; NOTIFY wakes it sooner. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  @Max(60_000)
+  OUTBOX_POLL_INTERVAL_MS = 1000;
+
+  /** Outbox rows per relay transaction. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  OUTBOX_BATCH_SIZE = 200;
 }

@@ -3,6 +3,7 @@ import { jobNames, JobRegistry, type JobHandler } from '@redress/jobs';
 import { WorkerPlatformModule } from '@redress/platform';
 import { WorkerConfig } from './config.js';
 import { VerifyAuditChainHandler } from './handlers/verify-audit-chain.handler.js';
+import { OutboxRelayService } from './outbox-relay.service.js';
 import { WorkerHost } from './worker-host.js';
 
 /** Every job handler, listed explicitly: the job-name table is checked against this list at boot. */
@@ -22,6 +23,7 @@ export class WorkerModule {
           useFactory: (...instances: JobHandler[]) => new JobRegistry(instances, jobNames),
         },
         WorkerHost,
+        OutboxRelayService,
       ],
     };
   }

@@ -1,2 +1,3 @@
 export * from './job-definitions.js';
 export * from './job-handler.js';
+export * from './outbox/index.js';
