@@ -9,3 +9,4 @@ export * from './retention/index.js';
 export * from './work/index.js';
 export * from './decisions/index.js';
 export * from './payments/index.js';
+export * from './calendar/index.js';

@@ -1,0 +1,2 @@
+export * from './bank-holidays-england-and-wales.js';
+export * from './working-days.js';
