@@ -65,8 +65,22 @@ export class CitizenApiConfig extends WithNotifyConfig(HttpConfig) {
   @Max(90 * 24 * 3600)
   CITIZEN_SESSION_MAX_SECONDS = 7 * 24 * 3600;
 
-  /** The GOV.UK Notify email template of the sign-in code, with the placeholders ((code)) and ((minutes)). */
-  @ValidateIf((config: CitizenApiConfig) => config.NOTIFY_MODE === 'notify')
+  /** The GOV.UK Notify email template of the sign-in code, with ((code)) and ((minutes)) (local auth mode only). */
+  @ValidateIf((config: CitizenApiConfig) => config.NOTIFY_MODE === 'notify' && config.CITIZEN_AUTH_MODE === 'local')
   @IsUUID('all', { message: 'NOTIFY_TEMPLATE_SIGN_IN_CODE must be a Notify template id in notify mode' })
   NOTIFY_TEMPLATE_SIGN_IN_CODE = 'local-sign-in-code';
+
+  /** Victims' Code right 4: working days within which a consented referral must be sent. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  REFERRAL_SEND_WORKING_DAYS = 2;
+
+  /** How many support services to suggest at once. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  REFERRAL_PROPOSALS = 3;
 }
