@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { HttpPlatformModule } from '@redress/platform';
 import { RolesGuard, StaffAuthGuard, StaffJwtStrategy } from './auth/index.js';
 import { CaseworkerApiConfig } from './config.js';
+import { PartnerModule } from './partner/partner.module.js';
 import { StaffMeController } from './staff/staff.controller.js';
 
 @Module({})
@@ -9,7 +10,10 @@ export class CaseworkerApiModule {
   static forRoot(config: CaseworkerApiConfig): DynamicModule {
     return {
       module: CaseworkerApiModule,
-      imports: [HttpPlatformModule.forRoot({ config, configClass: CaseworkerApiConfig, appName: 'caseworker-api' })],
+      imports: [
+        HttpPlatformModule.forRoot({ config, configClass: CaseworkerApiConfig, appName: 'caseworker-api' }),
+        PartnerModule,
+      ],
       controllers: [StaffMeController],
       providers: [StaffJwtStrategy, StaffAuthGuard, RolesGuard],
     };

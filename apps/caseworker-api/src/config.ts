@@ -21,6 +21,9 @@ import {
 export const STAFF_TOKEN_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384'] as const;
 export type StaffTokenAlgorithm = (typeof STAFF_TOKEN_ALGORITHMS)[number];
 
+/** A development pepper, refused whenever NODE_ENV is production. */
+export const DEVELOPMENT_PARTNER_KEY_PEPPER = 'development-only-partner-key-pepper-0123456789';
+
 /** The PEM body without armour or whitespace, so a reformatted copy of the development key is still recognised. */
 export function pemBody(pem: string): string {
   return pem.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, '');
@@ -108,4 +111,14 @@ export class CaseworkerApiConfig extends HttpConfig {
   /** The token claim holding the staff member's team. */
   @Matches(/^[A-Za-z0-9_:./-]{1,100}$/)
   STAFF_TEAM_CLAIM = 'team';
+
+  /**
+   * Server-side pepper of the partner API key hashes (HMAC-SHA256): without it a copy of the credentials table
+   * is useless. Changing it invalidates every partner key.
+   */
+  @IsString()
+  @MinLength(32, { message: 'PARTNER_KEY_PEPPER must be at least 32 characters' })
+  @ValidateIf((config: CaseworkerApiConfig) => config.NODE_ENV === 'production')
+  @Matches(/^(?!development-only-)/, { message: 'PARTNER_KEY_PEPPER must not be the development pepper in production' })
+  PARTNER_KEY_PEPPER = DEVELOPMENT_PARTNER_KEY_PEPPER;
 }

@@ -3,6 +3,7 @@ import { HttpPlatformModule } from '@redress/platform';
 import { CitizenAuthModule } from './auth/index.js';
 import { CitizenApiConfig } from './config.js';
 import { EligibilityModule } from './eligibility/eligibility.module.js';
+import { CitizenReferralsModule } from './referrals/referrals.module.js';
 
 @Module({})
 export class CitizenApiModule {
@@ -13,6 +14,7 @@ export class CitizenApiModule {
         HttpPlatformModule.forRoot({ config, configClass: CitizenApiConfig, appName: 'citizen-api' }),
         CitizenAuthModule.forRoot(config),
         EligibilityModule,
+        CitizenReferralsModule,
       ],
     };
   }

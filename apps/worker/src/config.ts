@@ -34,4 +34,17 @@ export class WorkerConfig extends CommonConfig {
   @Min(1)
   @Max(5000)
   OUTBOX_BATCH_SIZE = 200;
+
+  /** A sent referral not acknowledged within this many working days expires and the next best service is offered. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  REFERRAL_ACKNOWLEDGE_WORKING_DAYS = 5;
+
+  /** How often the referral clocks are swept, in milliseconds (0 turns the schedule off). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  REFERRAL_CLOCK_SWEEP_EVERY_MS = 15 * 60 * 1000;
 }

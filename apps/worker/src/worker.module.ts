@@ -3,11 +3,20 @@ import { jobNames, JobRegistry, type JobHandler } from '@redress/jobs';
 import { WorkerPlatformModule } from '@redress/platform';
 import { WorkerConfig } from './config.js';
 import { VerifyAuditChainHandler } from './handlers/verify-audit-chain.handler.js';
+import { ReferralsCheckClocksHandler } from './handlers/referrals-check-clocks.handler.js';
+import { ReferralsDeliverWebhookHandler } from './handlers/referrals-deliver-webhook.handler.js';
+import { referralProviders } from './handlers/referrals-providers.js';
+import { ReferralsSendHandler } from './handlers/referrals-send.handler.js';
 import { OutboxRelayService } from './outbox-relay.service.js';
 import { WorkerHost } from './worker-host.js';
 
 /** Every job handler, listed explicitly: the job-name table is checked against this list at boot. */
-const handlers = [VerifyAuditChainHandler];
+const handlers = [
+  VerifyAuditChainHandler,
+  ReferralsSendHandler,
+  ReferralsDeliverWebhookHandler,
+  ReferralsCheckClocksHandler,
+];
 
 @Module({})
 export class WorkerModule {
@@ -16,6 +25,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [WorkerPlatformModule.forRoot({ config, configClass: WorkerConfig, appName: 'worker' })],
       providers: [
+        ...referralProviders,
         ...handlers,
         {
           provide: JobRegistry,

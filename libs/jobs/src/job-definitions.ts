@@ -17,12 +17,16 @@ export const RetryPolicy = {
   Internal: 'internal',
   /** A partner's or supplier's server: longer backoff. */
   External: 'external',
+  /** A partner's webhook URL: retried for about 24 hours (docs/referrals.md), then left visible as failed. */
+  PartnerWebhook: 'partner-webhook',
 } as const;
 export type RetryPolicy = (typeof RetryPolicy)[keyof typeof RetryPolicy];
 
 export const retryTable: Record<RetryPolicy, Pick<JobsOptions, 'attempts' | 'backoff'>> = {
   internal: { attempts: 5, backoff: { type: 'exponential', delay: 1000, jitter: 0.2 } },
   external: { attempts: 12, backoff: { type: 'exponential', delay: 5000, jitter: 0.2 } },
+  // 42 s doubling: the 12th and last attempt comes about 23.9 hours after the first (42 s x (2^11 - 1)).
+  'partner-webhook': { attempts: 12, backoff: { type: 'exponential', delay: 42_000, jitter: 0.1 } },
 };
 
 /** Completed jobs are kept briefly for the dashboard; failed ones stay visible far longer. */
@@ -49,6 +53,26 @@ export class ClaimJobPayload {
   claimId: string;
 }
 
+/** A job about one referral (send it once consent is given). */
+export class ReferralJobPayload {
+  @Matches(ID_PATTERN)
+  referralId: string;
+}
+
+/** One webhook delivery to a partner organisation (the delivery row holds the event; ids only here). */
+export class ReferralWebhookPayload {
+  @Matches(ID_PATTERN)
+  deliveryId: string;
+}
+
+/** Sweeps the referral clocks (right 4 send breaches, acknowledgement expiry); `reason` says what asked for it. */
+export class ReferralClockSweepPayload {
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z-]{1,40}$/)
+  reason?: string;
+}
+
 /**
  * Every job: its name (`<context>.<action>`, never renamed in place), queue, payload class and retry
  * policy. The worker refuses to boot unless each name here has exactly one handler.
@@ -59,6 +83,13 @@ export const jobDefinitions = {
     payload: VerifyAuditChainPayload,
     retry: RetryPolicy.Internal,
   },
+  'referrals.send': { queue: QueueName.Referrals, payload: ReferralJobPayload, retry: RetryPolicy.Internal },
+  'referrals.deliver-webhook': {
+    queue: QueueName.Referrals,
+    payload: ReferralWebhookPayload,
+    retry: RetryPolicy.PartnerWebhook,
+  },
+  'referrals.check-clocks': { queue: QueueName.Referrals, payload: ReferralClockSweepPayload, retry: RetryPolicy.Internal },
 } as const satisfies Record<string, { queue: QueueName; payload: new () => object; retry: RetryPolicy }>;
 
 export type JobName = keyof typeof jobDefinitions;
