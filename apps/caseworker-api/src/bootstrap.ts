@@ -19,6 +19,8 @@ export async function createCaseworkerApi(config: CaseworkerApiConfig): Promise<
     createFastifyAdapter(config),
     {
       bufferLogs: true,
+      // Throw instead of exiting the process, so that a test (or main.ts) sees the reason.
+      abortOnError: false,
     },
   );
   return configureHttpApp(app, config, API_DESCRIPTION);
