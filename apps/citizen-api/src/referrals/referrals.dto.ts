@@ -9,6 +9,8 @@ import {
   Equals,
   IsArray,
   IsBoolean,
+  IsDefined,
+  IsObject,
   IsEmail,
   IsIn,
   IsInt,
@@ -114,6 +116,8 @@ export class ProposeReferralsDto {
   claimId?: string;
 
   @ApiProperty({ type: SafeContactDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => SafeContactDto)
   contact: SafeContactDto;

@@ -429,7 +429,7 @@ export class PostgresReferralStore extends ReferralStore {
       `SELECT to_regclass('claim') IS NOT NULL AS present`,
     );
     if (!table?.present) return false;
-    const rows = await this.dataSource.query<unknown[]>(`SELECT 1 FROM claim WHERE id = $1 AND citizen_id = $2`, [
+    const rows = await this.dataSource.query<unknown[]>(`SELECT 1 FROM claim WHERE id = $1 AND owner_citizen_id = $2`, [
       claimId,
       citizenId,
     ]);
