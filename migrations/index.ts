@@ -5,6 +5,7 @@ import { CitizenSignIn1764300000000 } from './1764300000000-citizen-sign-in.js';
 import { SupportDirectory1764330000000 } from './1764330000000-support-directory.js';
 import { Referrals1764330100000 } from './1764330100000-referrals.js';
 import { PartnerAccess1764330200000 } from './1764330200000-partner-access.js';
+import { Casework1764340000000 } from './1764340000000-casework.js';
 
 /** Every migration, listed explicitly and in order (never by glob). Add new ones at the end. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   SupportDirectory1764330000000,
   Referrals1764330100000,
   PartnerAccess1764330200000,
+  Casework1764340000000,
 ];

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { HttpPlatformModule } from '@redress/platform';
 import { RolesGuard, StaffAuthGuard, StaffJwtStrategy } from './auth/index.js';
+import { CaseworkModule } from './casework/casework.module.js';
 import { CaseworkerApiConfig } from './config.js';
 import { PartnerModule } from './partner/partner.module.js';
 import { StaffMeController } from './staff/staff.controller.js';
@@ -13,6 +14,7 @@ export class CaseworkerApiModule {
       imports: [
         HttpPlatformModule.forRoot({ config, configClass: CaseworkerApiConfig, appName: 'caseworker-api' }),
         PartnerModule,
+        CaseworkModule,
       ],
       controllers: [StaffMeController],
       providers: [StaffJwtStrategy, StaffAuthGuard, RolesGuard],

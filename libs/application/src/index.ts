@@ -4,3 +4,5 @@ export * from './eligibility/check-eligibility/check-eligibility.use-case.js';
 export * from './ports/notifier.js';
 export * from './auth/index.js';
 export * from './referrals/index.js';
+export * from './staff/index.js';
+export * from './work/index.js';

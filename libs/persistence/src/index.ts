@@ -6,3 +6,4 @@ export * from './entities/outbox-message.entity.js';
 export * from './entities/citizen-sign-in.entities.js';
 export * from './encrypted-columns.js';
 export * from './referrals/index.js';
+export * from './casework/index.js';

@@ -1,0 +1,79 @@
+import { Module } from '@nestjs/common';
+import {
+  AccessLog,
+  CaseFileStore,
+  CaseworkUnitOfWork,
+  Clock,
+  GetClaimForStaff,
+  ListWork,
+  ReassignClaim,
+  ReleaseClaim,
+  RestrictClaim,
+  RestrictionStore,
+  SystemClock,
+  TakeNextWork,
+  WorkStore,
+} from '@redress/application';
+import {
+  AuditLogAccessLog,
+  PostgresCaseFileStore,
+  PostgresCaseworkUnitOfWork,
+  PostgresRestrictionStore,
+  PostgresWorkStore,
+} from '@redress/persistence';
+import { AuditLog, FieldCipher } from '@redress/platform';
+import { DataSource } from 'typeorm';
+import { ClaimsController } from './claims.controller.js';
+import { WorkController } from './work.controller.js';
+
+/** Staff casework: queues, the claim view and everything staff do to a claim. */
+@Module({
+  controllers: [WorkController, ClaimsController],
+  providers: [
+    { provide: Clock, useClass: SystemClock },
+    {
+      provide: CaseworkUnitOfWork,
+      inject: [DataSource, AuditLog],
+      useFactory: (dataSource: DataSource, auditLog: AuditLog) => new PostgresCaseworkUnitOfWork(dataSource, auditLog),
+    },
+    { provide: AccessLog, inject: [AuditLog], useFactory: (auditLog: AuditLog) => new AuditLogAccessLog(auditLog) },
+    {
+      provide: WorkStore,
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) => new PostgresWorkStore(dataSource),
+    },
+    {
+      provide: CaseFileStore,
+      inject: [DataSource, FieldCipher],
+      useFactory: (dataSource: DataSource, cipher: FieldCipher) => new PostgresCaseFileStore(dataSource, cipher),
+    },
+    { provide: RestrictionStore, useFactory: () => new PostgresRestrictionStore() },
+    { provide: ListWork, inject: [WorkStore], useFactory: (store: WorkStore) => new ListWork(store) },
+    {
+      provide: TakeNextWork,
+      inject: [CaseworkUnitOfWork, WorkStore, Clock],
+      useFactory: (u: CaseworkUnitOfWork, s: WorkStore, c: Clock) => new TakeNextWork(u, s, c),
+    },
+    {
+      provide: ReleaseClaim,
+      inject: [CaseworkUnitOfWork, AccessLog, WorkStore, Clock],
+      useFactory: (u: CaseworkUnitOfWork, a: AccessLog, s: WorkStore, c: Clock) => new ReleaseClaim(u, a, s, c),
+    },
+    {
+      provide: ReassignClaim,
+      inject: [CaseworkUnitOfWork, AccessLog, WorkStore, Clock],
+      useFactory: (u: CaseworkUnitOfWork, a: AccessLog, s: WorkStore, c: Clock) => new ReassignClaim(u, a, s, c),
+    },
+    {
+      provide: GetClaimForStaff,
+      inject: [CaseFileStore, AccessLog, Clock],
+      useFactory: (s: CaseFileStore, a: AccessLog, c: Clock) => new GetClaimForStaff(s, a, c),
+    },
+    {
+      provide: RestrictClaim,
+      inject: [CaseworkUnitOfWork, AccessLog, RestrictionStore, Clock],
+      useFactory: (u: CaseworkUnitOfWork, a: AccessLog, s: RestrictionStore, c: Clock) => new RestrictClaim(u, a, s, c),
+    },
+  ],
+})
+export class CaseworkModule {}

@@ -1,0 +1,7 @@
+import type { AccessPurpose, StaffActor } from '../staff-actor.js';
+
+export interface GetClaimForStaffCommand {
+  readonly actor: StaffActor;
+  readonly reference: string;
+  readonly purpose: AccessPurpose;
+}

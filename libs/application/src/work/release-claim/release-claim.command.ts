@@ -1,0 +1,7 @@
+import type { StaffActor } from '../../staff/staff-actor.js';
+
+export interface ReleaseClaimCommand {
+  readonly actor: StaffActor;
+  readonly reference: string;
+  readonly expectedVersion: number | null;
+}

@@ -1,0 +1,5 @@
+export * from './casework-ports.js';
+export * from './postgres-casework.js';
+export * from './postgres-work-store.js';
+export * from './postgres-case-file-store.js';
+export * from './postgres-restriction-store.js';
