@@ -6,6 +6,7 @@ import { SupportDirectory1764330000000 } from './1764330000000-support-directory
 import { Referrals1764330100000 } from './1764330100000-referrals.js';
 import { PartnerAccess1764330200000 } from './1764330200000-partner-access.js';
 import { Casework1764340000000 } from './1764340000000-casework.js';
+import { ApplicationsAndClaims1764310000000 } from './1764310000000-applications-and-claims.js';
 
 /** Every migration, listed explicitly and in order (never by glob). Add new ones at the end. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   Referrals1764330100000,
   PartnerAccess1764330200000,
   Casework1764340000000,
+  ApplicationsAndClaims1764310000000,
 ];

@@ -4,6 +4,7 @@ import { CitizenAuthModule } from './auth/index.js';
 import { CitizenApiConfig } from './config.js';
 import { EligibilityModule } from './eligibility/eligibility.module.js';
 import { CitizenReferralsModule } from './referrals/referrals.module.js';
+import { ApplicationsModule } from './applications/applications.module.js';
 
 @Module({})
 export class CitizenApiModule {
@@ -15,6 +16,7 @@ export class CitizenApiModule {
         CitizenAuthModule.forRoot(config),
         EligibilityModule,
         CitizenReferralsModule,
+        ApplicationsModule,
       ],
     };
   }

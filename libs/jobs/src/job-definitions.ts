@@ -53,6 +53,15 @@ export class ClaimJobPayload {
   claimId: string;
 }
 
+/** Tells the people on a claim about one of its events (`claim.submitted`, ...): the handler picks wording and channel. */
+export class ClaimNotificationPayload {
+  @Matches(ID_PATTERN)
+  claimId: string;
+
+  @Matches(/^claim\.[a-z-]{1,60}$/)
+  event: string;
+}
+
 /** A job about one referral (send it once consent is given). */
 export class ReferralJobPayload {
   @Matches(ID_PATTERN)
@@ -83,6 +92,10 @@ export const jobDefinitions = {
     payload: VerifyAuditChainPayload,
     retry: RetryPolicy.Internal,
   },
+  // Emitted on submission (docs/applications.md): assess eligibility, check the crime reference with the police.
+  'claims.assess': { queue: QueueName.Claims, payload: ClaimJobPayload, retry: RetryPolicy.Internal },
+  'claims.verify-crime-reference': { queue: QueueName.Claims, payload: ClaimJobPayload, retry: RetryPolicy.External },
+  'notifications.send': { queue: QueueName.Notifications, payload: ClaimNotificationPayload, retry: RetryPolicy.External },
   'referrals.send': { queue: QueueName.Referrals, payload: ReferralJobPayload, retry: RetryPolicy.Internal },
   'referrals.deliver-webhook': {
     queue: QueueName.Referrals,

@@ -9,6 +9,7 @@ import {
 } from './entities/citizen-sign-in.entities.js';
 import { OutboxMessageEntity } from './entities/outbox-message.entity.js';
 import { referralEntities } from './referrals/referral-entities.js';
+import { claimEntities } from './claims/claims.entities.js';
 
 /** Every entity, listed explicitly (never by glob). */
 export const entities = [
@@ -19,6 +20,7 @@ export const entities = [
   CitizenSessionEntity,
   CitizenRefreshTokenEntity,
   ...referralEntities,
+  ...claimEntities,
 ];
 
 export interface DatabaseSettings {

@@ -7,3 +7,4 @@ export * from './entities/citizen-sign-in.entities.js';
 export * from './encrypted-columns.js';
 export * from './referrals/index.js';
 export * from './casework/index.js';
+export * from './claims/index.js';

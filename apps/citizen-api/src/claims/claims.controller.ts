@@ -1,0 +1,96 @@
+import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  AnswerInformationRequest,
+  GetClaim,
+  ListClaims,
+  RequestReview,
+  WithdrawClaim,
+  type ClaimView,
+} from '@redress/application';
+import { CitizenAuthGuard, CurrentCitizen, type CitizenPrincipal } from '../auth/index.js';
+import { AnswerInformationRequestDto, RequestReviewDto, WithdrawClaimDto } from './claims.dto.js';
+
+const PROBLEM = { description: 'problem+json' };
+
+@ApiTags('claims')
+@ApiBearerAuth()
+@ApiResponse({ status: 401, ...PROBLEM })
+@UseGuards(CitizenAuthGuard)
+@Controller('v1/claims')
+export class ClaimsController {
+  constructor(
+    private readonly listClaims: ListClaims,
+    private readonly getClaim: GetClaim,
+    private readonly withdrawClaim: WithdrawClaim,
+    private readonly requestReview: RequestReview,
+    private readonly answerInformationRequest: AnswerInformationRequest,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Your claims, newest first, each with its status and what happens next' })
+  @ApiResponse({ status: 200 })
+  async list(@CurrentCitizen() citizen: CitizenPrincipal): Promise<{ claims: unknown[] }> {
+    return { claims: await this.listClaims.execute({ citizenId: citizen.citizenId }) };
+  }
+
+  @Get(':reference')
+  @ApiOperation({
+    summary:
+      'One claim: status, timeline in plain words, open information requests with due dates, documents, next step',
+  })
+  @ApiResponse({ status: 200 })
+  @ApiResponse({ status: 404, ...PROBLEM })
+  async get(@CurrentCitizen() citizen: CitizenPrincipal, @Param('reference') reference: string): Promise<ClaimView> {
+    return this.getClaim.execute({ citizenId: citizen.citizenId, reference });
+  }
+
+  @Post(':reference/withdrawal')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw the claim (any time before a decision)' })
+  @ApiResponse({ status: 200 })
+  @ApiResponse({ status: 400, ...PROBLEM })
+  @ApiResponse({ status: 404, ...PROBLEM })
+  @ApiResponse({ status: 409, description: "Not possible in the claim's state" })
+  async withdraw(
+    @CurrentCitizen() citizen: CitizenPrincipal,
+    @Param('reference') reference: string,
+    @Body() body: WithdrawClaimDto,
+  ): Promise<unknown> {
+    return this.withdrawClaim.execute({ citizenId: citizen.citizenId, reference, reason: body.reason });
+  }
+
+  @Post(':reference/review-request')
+  @ApiOperation({ summary: 'Ask for a review of the decision, with your reasons, within 56 days of it' })
+  @ApiResponse({ status: 201 })
+  @ApiResponse({ status: 400, ...PROBLEM })
+  @ApiResponse({ status: 404, ...PROBLEM })
+  @ApiResponse({ status: 409, description: 'No decision to review, or already reviewed' })
+  @ApiResponse({ status: 422, description: 'More than 56 days after the decision' })
+  async review(
+    @CurrentCitizen() citizen: CitizenPrincipal,
+    @Param('reference') reference: string,
+    @Body() body: RequestReviewDto,
+  ): Promise<unknown> {
+    return this.requestReview.execute({ citizenId: citizen.citizenId, reference, reasons: body.reasons });
+  }
+
+  @Post(':reference/information-requests/:requestId/answer')
+  @ApiOperation({ summary: 'Answer an information request' })
+  @ApiResponse({ status: 201 })
+  @ApiResponse({ status: 400, ...PROBLEM })
+  @ApiResponse({ status: 404, ...PROBLEM })
+  async answer(
+    @CurrentCitizen() citizen: CitizenPrincipal,
+    @Param('reference') reference: string,
+    @Param('requestId') requestId: string,
+    @Body() body: AnswerInformationRequestDto,
+  ): Promise<unknown> {
+    return this.answerInformationRequest.execute({
+      citizenId: citizen.citizenId,
+      reference,
+      informationRequestId: requestId,
+      answer: body.answer,
+    });
+  }
+}

@@ -1,0 +1,31 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { withdrawalReasons, type WithdrawalReason } from '@redress/domain';
+import { IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+
+export class WithdrawClaimDto {
+  @ApiProperty({ enum: withdrawalReasons })
+  @IsIn(withdrawalReasons)
+  reason: WithdrawalReason;
+}
+
+export class RequestReviewDto {
+  @ApiProperty({
+    description: 'Why you think the decision is wrong, in your own words',
+    minLength: 10,
+    maxLength: 5000,
+  })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(5000)
+  @Matches(/\S/, { message: 'reasons must not be blank' })
+  reasons: string;
+}
+
+export class AnswerInformationRequestDto {
+  @ApiProperty({ maxLength: 5000 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  @Matches(/\S/, { message: 'answer must not be blank' })
+  answer: string;
+}

@@ -1,0 +1,3 @@
+export interface CreateApplicationCommand {
+  readonly citizenId: string;
+}

@@ -1,0 +1,4 @@
+export interface GetApplicationCommand {
+  readonly citizenId: string;
+  readonly applicationId: string;
+}

@@ -1,0 +1,4 @@
+export interface GetLiveEligibilityCommand {
+  readonly citizenId: string;
+  readonly applicationId: string;
+}

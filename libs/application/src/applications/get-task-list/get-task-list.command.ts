@@ -1,0 +1,4 @@
+export interface GetTaskListCommand {
+  readonly citizenId: string;
+  readonly applicationId: string;
+}

@@ -1,0 +1,3 @@
+export interface ListApplicationsCommand {
+  readonly citizenId: string;
+}

@@ -1,0 +1,4 @@
+export interface GetClaimCommand {
+  readonly citizenId: string;
+  readonly reference: string;
+}

@@ -1,0 +1,3 @@
+export interface ListClaimsCommand {
+  readonly citizenId: string;
+}

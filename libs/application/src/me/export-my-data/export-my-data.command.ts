@@ -1,0 +1,3 @@
+export interface ExportMyDataCommand {
+  readonly citizenId: string;
+}
