@@ -18,7 +18,9 @@ async function main(file: string | undefined): Promise<void> {
   try {
     document = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`${file} could not be read as JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`${file} could not be read as JSON: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
   const dataSource = await new DataSource(
     dataSourceOptions({ url, poolSize: 2, applicationName: 'redress-directory-import' }),

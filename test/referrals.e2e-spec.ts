@@ -191,7 +191,12 @@ describe('citizen referral routes', () => {
         .send({ consent: true, wordingVersion: version });
       expect(other.status).toBe(404);
       await http().post(`/v1/referrals/${id}/consent`).send({ consent: true, wordingVersion: version }).expect(401);
-      expect(await count('SELECT count(*) AS n FROM referral_consent')).toBe(0);
+      expect(
+        await count('SELECT count(*) AS n FROM referral_consent WHERE citizen_id IN ($1, $2)', [
+          alice.citizenId,
+          bob.citizenId,
+        ]),
+      ).toBe(0);
     });
 
     it('records explicit consent in the ledger, starts the right 4 clock and queues the sending', async () => {
@@ -262,7 +267,12 @@ describe('citizen referral routes', () => {
         .set('authorization', bob.authorization);
       expect(notBobs.status).toBe(404);
       await http().post(`/v1/referral-consents/${HARBOURLIGHT}/withdrawal`).expect(401);
-      expect(await count(`SELECT count(*) AS n FROM referral_consent WHERE action = 'withdrawn'`)).toBe(0);
+      expect(
+        await count(
+          `SELECT count(*) AS n FROM referral_consent WHERE action = 'withdrawn' AND citizen_id IN ($1, $2)`,
+          [alice.citizenId, bob.citizenId],
+        ),
+      ).toBe(0);
 
       const withdrawn = await http()
         .post(`/v1/referral-consents/${HARBOURLIGHT}/withdrawal`)
@@ -305,7 +315,7 @@ describe('citizen referral routes', () => {
       await new SendReferral(store(), settings, new FixedClock(consentedAt)).execute({ referralId: first.id });
 
       const directory = new PostgresSupportDirectory(dataSource);
-      const encryption = app.get(FieldCipher) as unknown as FieldEncryption;
+      const encryption = app.get<FieldCipher, FieldEncryption>(FieldCipher);
       const inThreeWeeks = new FixedClock(new Date(consentedAt.getTime() + 21 * 24 * 3600 * 1000));
       const sweep = new CheckReferralClocks(store(), directory, encryption, inThreeWeeks);
       const result = await sweep.execute();

@@ -21,7 +21,6 @@ import { CurrentPartner, PartnerAuthGuard } from './partner-auth.guard.js';
 import {
   CloseReferralDto,
   DeclineReferralDto,
-  EmptyBodyDto,
   PartnerListQueryDto,
   PartnerReferralDto,
   PartnerReferralStatusDto,
@@ -65,12 +64,18 @@ export class PartnerReferralsController {
     );
   }
 
-  private async answer(partner: PartnerPrincipal, referralId: string, response: PartnerResponse) {
+  private async answer(
+    partner: PartnerPrincipal,
+    referralId: string,
+    response: PartnerResponse,
+    note: string | null = null,
+  ) {
     const result = await this.respond.execute({
       organisationId: partner.organisationId,
       credentialId: partner.credentialId,
       referralId,
       response,
+      note,
     });
     return { id: referralId, status: result.status };
   }
@@ -84,9 +89,9 @@ export class PartnerReferralsController {
   acknowledge(
     @CurrentPartner() partner: PartnerPrincipal,
     @Param('referralId', ParseUUIDPipe) referralId: string,
-    @Body() _body: EmptyBodyDto,
+    @Body() body: UpdateReferralDto,
   ) {
-    return this.answer(partner, referralId, { kind: 'acknowledge' });
+    return this.answer(partner, referralId, { kind: 'acknowledge' }, body.note ?? null);
   }
 
   @Post(':referralId/accept')
@@ -98,9 +103,9 @@ export class PartnerReferralsController {
   accept(
     @CurrentPartner() partner: PartnerPrincipal,
     @Param('referralId', ParseUUIDPipe) referralId: string,
-    @Body() _body: EmptyBodyDto,
+    @Body() body: UpdateReferralDto,
   ) {
-    return this.answer(partner, referralId, { kind: 'accept' });
+    return this.answer(partner, referralId, { kind: 'accept' }, body.note ?? null);
   }
 
   @Post(':referralId/decline')
@@ -115,7 +120,7 @@ export class PartnerReferralsController {
     @Param('referralId', ParseUUIDPipe) referralId: string,
     @Body() body: DeclineReferralDto,
   ) {
-    return this.answer(partner, referralId, { kind: 'decline', reason: body.reason, note: body.note ?? null });
+    return this.answer(partner, referralId, { kind: 'decline', reason: body.reason }, body.note ?? null);
   }
 
   @Post(':referralId/updates')
@@ -129,7 +134,7 @@ export class PartnerReferralsController {
     @Param('referralId', ParseUUIDPipe) referralId: string,
     @Body() body: UpdateReferralDto,
   ) {
-    return this.answer(partner, referralId, { kind: 'update', note: body.note ?? null });
+    return this.answer(partner, referralId, { kind: 'update' }, body.note ?? null);
   }
 
   @Post(':referralId/close')
@@ -144,6 +149,6 @@ export class PartnerReferralsController {
     @Param('referralId', ParseUUIDPipe) referralId: string,
     @Body() body: CloseReferralDto,
   ) {
-    return this.answer(partner, referralId, { kind: 'close', outcome: body.outcome, note: body.note ?? null });
+    return this.answer(partner, referralId, { kind: 'close', outcome: body.outcome }, body.note ?? null);
   }
 }

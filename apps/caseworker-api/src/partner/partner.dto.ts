@@ -32,8 +32,9 @@ export class DeclineReferralDto {
   note?: string;
 }
 
+/** An optional note: the body of acknowledge, accept and progress updates. */
 export class UpdateReferralDto {
-  @ApiPropertyOptional({ maxLength: 1000, description: 'Progress in a sentence or two' })
+  @ApiPropertyOptional({ maxLength: 1000, description: 'A sentence or two, stored encrypted' })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
@@ -51,8 +52,6 @@ export class CloseReferralDto {
   @MaxLength(1000)
   note?: string;
 }
-
-export class EmptyBodyDto {}
 
 export class PartnerContactDto {
   @ApiProperty() name: string;

@@ -77,7 +77,7 @@ export class DeliverReferralWebhook {
       [WEBHOOK_SIGNATURE_HEADER.toLowerCase()]: signWebhook(body, secrets, Math.floor(now.getTime() / 1000)),
     };
     let statusCode: number | null = null;
-    let error: string | null = null;
+    let error: string;
     try {
       statusCode = (await this.sender.post({ url: endpoint.url, headers, body })).status;
       if (statusCode >= 200 && statusCode < 300) {

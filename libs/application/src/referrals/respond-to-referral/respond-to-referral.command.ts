@@ -3,9 +3,9 @@ import type { DeclineReason, ReferralOutcome } from '@redress/domain';
 export type PartnerResponse =
   | { kind: 'acknowledge' }
   | { kind: 'accept' }
-  | { kind: 'decline'; reason: DeclineReason; note: string | null }
-  | { kind: 'update'; note: string | null }
-  | { kind: 'close'; outcome: ReferralOutcome; note: string | null };
+  | { kind: 'decline'; reason: DeclineReason }
+  | { kind: 'update' }
+  | { kind: 'close'; outcome: ReferralOutcome };
 
 export interface RespondToReferralCommand {
   /** The organisation the calling credential belongs to. */
@@ -13,4 +13,6 @@ export interface RespondToReferralCommand {
   credentialId: string;
   referralId: string;
   response: PartnerResponse;
+  /** A note from the partner (stored encrypted with the event). */
+  note: string | null;
 }

@@ -46,7 +46,7 @@ export class RespondToReferral {
       }
       const referral = Referral.restore(stored.state);
       apply(referral, command.response, now);
-      const note = 'note' in command.response ? command.response.note : null;
+      const note = command.note;
       const actor: ReferralActor = { type: 'partner', id: command.credentialId };
       await persistReferral(
         transaction,
