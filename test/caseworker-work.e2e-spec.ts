@@ -38,7 +38,7 @@ describe('caseworker work queues, claim view and restrictions', () => {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const response = await http()
+        const response: request.Response = await http()
           .get('/v1/work')
           .query({ limit: 2, ...(cursor ? { cursor } : {}) })
           .set('authorization', caseworker.authorization)

@@ -27,3 +27,5 @@ export * from './submission/idempotency.js';
 export * from './submission/submit-application/submit-application.use-case.js';
 export * from './me/personal-data-queries.js';
 export * from './me/export-my-data/export-my-data.use-case.js';
+export * from './information-requests/index.js';
+export * from './notes/index.js';

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import {
   AccessLog,
+  AddNote,
+  InformationRequestStore,
+  NoteStore,
+  RequestInformation,
   CaseFileStore,
   CaseworkUnitOfWork,
   Clock,
@@ -18,17 +22,20 @@ import {
   AuditLogAccessLog,
   PostgresCaseFileStore,
   PostgresCaseworkUnitOfWork,
+  PostgresInformationRequestStore,
+  PostgresNoteStore,
   PostgresRestrictionStore,
   PostgresWorkStore,
 } from '@redress/persistence';
 import { AuditLog, FieldCipher } from '@redress/platform';
 import { DataSource } from 'typeorm';
+import { CaseworkController } from './casework.controller.js';
 import { ClaimsController } from './claims.controller.js';
 import { WorkController } from './work.controller.js';
 
 /** Staff casework: queues, the claim view and everything staff do to a claim. */
 @Module({
-  controllers: [WorkController, ClaimsController],
+  controllers: [WorkController, ClaimsController, CaseworkController],
   providers: [
     { provide: Clock, useClass: SystemClock },
     {
@@ -73,6 +80,23 @@ import { WorkController } from './work.controller.js';
       provide: RestrictClaim,
       inject: [CaseworkUnitOfWork, AccessLog, RestrictionStore, Clock],
       useFactory: (u: CaseworkUnitOfWork, a: AccessLog, s: RestrictionStore, c: Clock) => new RestrictClaim(u, a, s, c),
+    },
+    {
+      provide: InformationRequestStore,
+      inject: [FieldCipher],
+      useFactory: (cipher: FieldCipher) => new PostgresInformationRequestStore(cipher),
+    },
+    { provide: NoteStore, inject: [FieldCipher], useFactory: (cipher: FieldCipher) => new PostgresNoteStore(cipher) },
+    {
+      provide: RequestInformation,
+      inject: [CaseworkUnitOfWork, AccessLog, InformationRequestStore, Clock],
+      useFactory: (u: CaseworkUnitOfWork, a: AccessLog, s: InformationRequestStore, c: Clock) =>
+        new RequestInformation(u, a, s, c),
+    },
+    {
+      provide: AddNote,
+      inject: [CaseworkUnitOfWork, AccessLog, NoteStore, Clock],
+      useFactory: (u: CaseworkUnitOfWork, a: AccessLog, s: NoteStore, c: Clock) => new AddNote(u, a, s, c),
     },
   ],
 })
