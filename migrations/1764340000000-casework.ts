@@ -133,6 +133,7 @@ export class Casework1764340000000 implements MigrationInterface {
         kind text NOT NULL CHECK (kind IN ('late-application-accepted', 'late-application-refused',
           'reported-as-soon-as-reasonably-practicable', 'not-reported-as-soon-as-reasonably-practicable', 'conduct')),
         paragraph text NOT NULL,
+        conduct_effect text CHECK (conduct_effect IN ('none', 'reduce', 'refuse')),
         reduction_percent integer CHECK (reduction_percent BETWEEN 0 AND 100),
         reason_encrypted text NOT NULL,
         eligibility_run_id uuid NOT NULL REFERENCES eligibility_run (id),

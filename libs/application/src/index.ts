@@ -29,3 +29,5 @@ export * from './me/personal-data-queries.js';
 export * from './me/export-my-data/export-my-data.use-case.js';
 export * from './information-requests/index.js';
 export * from './notes/index.js';
+export * from './judgements/index.js';
+export * from './decisions/index.js';

@@ -2,6 +2,10 @@ import { Module } from '@nestjs/common';
 import {
   AccessLog,
   AddNote,
+  AwardCalculationStore,
+  CalculateAwardForClaim,
+  JudgementStore,
+  RecordJudgements,
   InformationRequestStore,
   NoteStore,
   RequestInformation,
@@ -21,7 +25,9 @@ import {
 import {
   AuditLogAccessLog,
   PostgresCaseFileStore,
+  PostgresAwardCalculationStore,
   PostgresCaseworkUnitOfWork,
+  PostgresJudgementStore,
   PostgresInformationRequestStore,
   PostgresNoteStore,
   PostgresRestrictionStore,
@@ -31,11 +37,12 @@ import { AuditLog, FieldCipher } from '@redress/platform';
 import { DataSource } from 'typeorm';
 import { CaseworkController } from './casework.controller.js';
 import { ClaimsController } from './claims.controller.js';
+import { DecisionsController } from './decisions.controller.js';
 import { WorkController } from './work.controller.js';
 
 /** Staff casework: queues, the claim view and everything staff do to a claim. */
 @Module({
-  controllers: [WorkController, ClaimsController, CaseworkController],
+  controllers: [WorkController, ClaimsController, CaseworkController, DecisionsController],
   providers: [
     { provide: Clock, useClass: SystemClock },
     {
@@ -97,6 +104,28 @@ import { WorkController } from './work.controller.js';
       provide: AddNote,
       inject: [CaseworkUnitOfWork, AccessLog, NoteStore, Clock],
       useFactory: (u: CaseworkUnitOfWork, a: AccessLog, s: NoteStore, c: Clock) => new AddNote(u, a, s, c),
+    },
+    {
+      provide: JudgementStore,
+      inject: [FieldCipher],
+      useFactory: (cipher: FieldCipher) => new PostgresJudgementStore(cipher),
+    },
+    {
+      provide: AwardCalculationStore,
+      inject: [FieldCipher],
+      useFactory: (cipher: FieldCipher) => new PostgresAwardCalculationStore(cipher),
+    },
+    {
+      provide: RecordJudgements,
+      inject: [CaseworkUnitOfWork, AccessLog, JudgementStore, Clock],
+      useFactory: (u: CaseworkUnitOfWork, a: AccessLog, s: JudgementStore, c: Clock) =>
+        new RecordJudgements(u, a, s, c),
+    },
+    {
+      provide: CalculateAwardForClaim,
+      inject: [CaseworkUnitOfWork, AccessLog, AwardCalculationStore, Clock],
+      useFactory: (u: CaseworkUnitOfWork, a: AccessLog, s: AwardCalculationStore, c: Clock) =>
+        new CalculateAwardForClaim(u, a, s, c),
     },
   ],
 })

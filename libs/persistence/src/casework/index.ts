@@ -4,3 +4,4 @@ export * from './postgres-work-store.js';
 export * from './postgres-case-file-store.js';
 export * from './postgres-restriction-store.js';
 export * from './postgres-casework-writes.js';
+export * from './postgres-judgement-stores.js';
