@@ -21,12 +21,7 @@ import {
   type FieldEncryption,
   type ReferralSettings,
 } from '@redress/application';
-import {
-  currentConsentWording,
-  defaultReferralClockSettings,
-  englandAndWalesBankHolidays,
-  workingDayCalendar,
-} from '@redress/domain';
+import { currentConsentWording, defaultReferralClockSettings, englandAndWalesWorkingDays } from '@redress/domain';
 import {
   PostgresDirectoryImportStore,
   PostgresPartnerAccessStore,
@@ -78,7 +73,7 @@ describe('partner API and webhooks', () => {
   const hasher = new PartnerKeyHasher(DEVELOPMENT_PARTNER_KEY_PEPPER);
   const settings: ReferralSettings = {
     clocks: defaultReferralClockSettings,
-    calendar: workingDayCalendar(englandAndWalesBankHolidays),
+    calendar: englandAndWalesWorkingDays,
     proposals: 3,
   };
   const audit = () => (manager: Parameters<AuditLog['append']>[0], entry: Parameters<AuditLog['append']>[1]) =>

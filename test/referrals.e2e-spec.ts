@@ -7,12 +7,7 @@ import {
   type FieldEncryption,
   type ReferralSettings,
 } from '@redress/application';
-import {
-  currentConsentWording,
-  defaultReferralClockSettings,
-  englandAndWalesBankHolidays,
-  workingDayCalendar,
-} from '@redress/domain';
+import { currentConsentWording, defaultReferralClockSettings, englandAndWalesWorkingDays } from '@redress/domain';
 import { PostgresDirectoryImportStore, PostgresReferralStore, PostgresSupportDirectory } from '@redress/persistence';
 import { AuditLog, FieldCipher } from '@redress/platform';
 import request from 'supertest';
@@ -47,7 +42,7 @@ describe('citizen referral routes', () => {
     Number((await dataSource.query<Array<{ n: string }>>(sql, parameters))[0]!.n);
   const settings: ReferralSettings = {
     clocks: defaultReferralClockSettings,
-    calendar: workingDayCalendar(englandAndWalesBankHolidays),
+    calendar: englandAndWalesWorkingDays,
     proposals: 3,
   };
   const store = () =>

@@ -13,7 +13,7 @@ import {
   SystemClock,
   WithdrawConsent,
 } from '@redress/application';
-import { defaultReferralClockSettings, englandAndWalesBankHolidays, workingDayCalendar } from '@redress/domain';
+import { defaultReferralClockSettings, englandAndWalesWorkingDays } from '@redress/domain';
 import { PostgresReferralStore, PostgresSupportDirectory } from '@redress/persistence';
 import { AuditLog, FieldCipher } from '@redress/platform';
 import { DataSource } from 'typeorm';
@@ -32,7 +32,7 @@ import { ReferralsController } from './referrals.controller.js';
       inject: [CitizenApiConfig],
       useFactory: (config: CitizenApiConfig): ReferralSettings => ({
         clocks: { ...defaultReferralClockSettings, sendWithinWorkingDays: config.REFERRAL_SEND_WORKING_DAYS },
-        calendar: workingDayCalendar(englandAndWalesBankHolidays),
+        calendar: englandAndWalesWorkingDays,
         proposals: config.REFERRAL_PROPOSALS,
       }),
     },

@@ -13,7 +13,7 @@ import {
   WebhookSender,
   type WebhookRequest,
 } from '@redress/application';
-import { defaultReferralClockSettings, englandAndWalesBankHolidays, workingDayCalendar } from '@redress/domain';
+import { defaultReferralClockSettings, englandAndWalesWorkingDays } from '@redress/domain';
 import { PostgresPartnerAccessStore, PostgresReferralStore, PostgresSupportDirectory } from '@redress/persistence';
 import { AuditLog, FieldCipher } from '@redress/platform';
 import { DataSource } from 'typeorm';
@@ -47,7 +47,7 @@ export const referralProviders: Provider[] = [
         ...defaultReferralClockSettings,
         acknowledgeWithinWorkingDays: config.REFERRAL_ACKNOWLEDGE_WORKING_DAYS,
       },
-      calendar: workingDayCalendar(englandAndWalesBankHolidays),
+      calendar: englandAndWalesWorkingDays,
       proposals: 3,
     }),
   },

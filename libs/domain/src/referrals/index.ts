@@ -4,4 +4,3 @@ export * from './needs.js';
 export * from './referral.js';
 export * from './vocabulary.js';
 export * from './working-days.js';
-export * from './bank-holidays.js';

@@ -139,7 +139,10 @@ function areaFit(service: DirectoryService, location: MatchLocation, country: st
       return { fits: true, local: true, area };
     // England-and-Wales-wide services fit anyone; a one-country service needs the person's country, known from
     // the local authority code.
-    if (area.type === 'country' && (area.code === COUNTRY_CODES.englandAndWales || (country !== null && area.code === country))) {
+    if (
+      area.type === 'country' &&
+      (area.code === COUNTRY_CODES.englandAndWales || (country !== null && area.code === country))
+    ) {
       wide ??= area;
     }
   }

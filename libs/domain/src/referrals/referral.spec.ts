@@ -3,12 +3,12 @@ import {
   DomainErrorKind,
   Referral,
   ReferralTransitionError,
-  workingDayCalendar,
+  englandAndWalesWorkingDays,
   type ReferralStatus,
 } from '@redress/domain';
 
-// England and Wales bank holidays around the cases below (GOV.UK).
-const calendar = workingDayCalendar(['2026-08-31', '2026-12-25', '2026-12-28', '2027-01-01']);
+// The domain's England and Wales calendar: 31 August 2026, 25 and 28 December 2026 and 1 January 2027 are bank holidays.
+const calendar = englandAndWalesWorkingDays;
 const settings = defaultReferralClockSettings;
 
 function consentedAt(instant: string): Referral {
