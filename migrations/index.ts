@@ -1,6 +1,7 @@
 import { PlatformTables1764250000000 } from './1764250000000-platform-tables.js';
 import { CitizenAccounts1764260000000 } from './1764260000000-citizen-accounts.js';
 import { OutboxRelay1764320000000 } from './1764320000000-outbox-relay.js';
+import { WorkerRecords1764320000100 } from './1764320000100-worker-records.js';
 import { CitizenSignIn1764300000000 } from './1764300000000-citizen-sign-in.js';
 import { SupportDirectory1764330000000 } from './1764330000000-support-directory.js';
 import { Referrals1764330100000 } from './1764330100000-referrals.js';
@@ -19,4 +20,5 @@ export const migrations = [
   PartnerAccess1764330200000,
   Casework1764340000000,
   ApplicationsAndClaims1764310000000,
+  WorkerRecords1764320000100,
 ];

@@ -1,9 +1,9 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, Max, Min } from 'class-validator';
-import { CommonConfig } from '@redress/platform';
+import { IsIn, IsInt, IsJSON, Matches, Max, Min } from 'class-validator';
+import { CommonConfig, WithNotifyConfig } from '@redress/platform';
 
 /** The worker's settings, validated once at boot. */
-export class WorkerConfig extends CommonConfig {
+export class WorkerConfig extends WithNotifyConfig(CommonConfig) {
   /** Jobs run at once per queue. */
   @Type(() => Number)
   @IsInt()
@@ -47,4 +47,51 @@ export class WorkerConfig extends CommonConfig {
   @IsInt()
   @Min(0)
   REFERRAL_CLOCK_SWEEP_EVERY_MS = 15 * 60 * 1000;
+
+  /**
+   * How long a job's lock lasts before BullMQ counts it stalled (its worker died) and runs it again, in
+   * milliseconds. BullMQ's default; tests shorten it.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  WORKER_LOCK_DURATION_MS = 30_000;
+
+  /**
+   * Notify template ids per claim event and channel, as JSON: `{"claim.submitted":{"email":"<id>","sms":"<id>"}}`.
+   * The defaults are placeholders for the local sink; production sets the real ids.
+   */
+  @IsJSON({
+    message: 'NOTIFY_CLAIM_TEMPLATES must be JSON: {"<event>":{"email":"<template id>","sms":"<template id>"}}',
+  })
+  NOTIFY_CLAIM_TEMPLATES = JSON.stringify({
+    'claim.submitted': {
+      email: '5d7f4a61-6a6e-4c0b-9f1e-2c3b7a1d0001',
+      sms: '5d7f4a61-6a6e-4c0b-9f1e-2c3b7a1d0002',
+    },
+    'claim.decided': {
+      email: '5d7f4a61-6a6e-4c0b-9f1e-2c3b7a1d0003',
+      sms: '5d7f4a61-6a6e-4c0b-9f1e-2c3b7a1d0004',
+    },
+    'claim.information-requested': {
+      email: '5d7f4a61-6a6e-4c0b-9f1e-2c3b7a1d0005',
+      sms: '5d7f4a61-6a6e-4c0b-9f1e-2c3b7a1d0006',
+    },
+    'claim.information-reminder': {
+      email: '5d7f4a61-6a6e-4c0b-9f1e-2c3b7a1d0007',
+      sms: '5d7f4a61-6a6e-4c0b-9f1e-2c3b7a1d0008',
+    },
+  });
+
+  /** The police crime-reference service; the default is the local stub (`npx tsx libs/testing/src/police-stub-main.ts`). */
+  @Matches(/^https?:\/\/[^\s/]+(:\d+)?(\/\S*)?$/, { message: 'POLICE_API_BASE_URL must be an http(s) URL' })
+  POLICE_API_BASE_URL = 'http://127.0.0.1:3099';
+
+  /** How long to wait for the police service, in milliseconds. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  POLICE_API_TIMEOUT_MS = 10_000;
 }

@@ -30,6 +30,9 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
         connection,
         prefix: this.config.QUEUE_PREFIX,
         concurrency: this.config.WORKER_CONCURRENCY,
+        // A job whose worker died is run again once its lock lapses (BullMQ's stall detection).
+        lockDuration: this.config.WORKER_LOCK_DURATION_MS,
+        stalledInterval: Math.min(30_000, this.config.WORKER_LOCK_DURATION_MS),
         autorun: false,
       });
       worker.on('failed', (job, error) =>

@@ -1,8 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { jobNames, JobRegistry, type JobHandler } from '@redress/jobs';
-import { WorkerPlatformModule } from '@redress/platform';
+import { NotifyModule, WorkerPlatformModule } from '@redress/platform';
 import { WorkerConfig } from './config.js';
 import { VerifyAuditChainHandler } from './handlers/verify-audit-chain.handler.js';
+import { claimProviders } from './handlers/claim-providers.js';
+import { ClaimsAssessHandler } from './handlers/claims-assess.handler.js';
+import { ClaimsVerifyCrimeReferenceHandler } from './handlers/claims-verify-crime-reference.handler.js';
+import { NotificationsSendHandler } from './handlers/notifications-send.handler.js';
 import { ReferralsCheckClocksHandler } from './handlers/referrals-check-clocks.handler.js';
 import { ReferralsDeliverWebhookHandler } from './handlers/referrals-deliver-webhook.handler.js';
 import { referralProviders } from './handlers/referrals-providers.js';
@@ -16,6 +20,9 @@ const handlers = [
   ReferralsSendHandler,
   ReferralsDeliverWebhookHandler,
   ReferralsCheckClocksHandler,
+  ClaimsAssessHandler,
+  ClaimsVerifyCrimeReferenceHandler,
+  NotificationsSendHandler,
 ];
 
 @Module({})
@@ -23,9 +30,13 @@ export class WorkerModule {
   static forRoot(config: WorkerConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [WorkerPlatformModule.forRoot({ config, configClass: WorkerConfig, appName: 'worker' })],
+      imports: [
+        WorkerPlatformModule.forRoot({ config, configClass: WorkerConfig, appName: 'worker' }),
+        NotifyModule.forRoot(config),
+      ],
       providers: [
         ...referralProviders,
+        ...claimProviders,
         ...handlers,
         {
           provide: JobRegistry,

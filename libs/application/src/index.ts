@@ -31,3 +31,7 @@ export * from './information-requests/index.js';
 export * from './notes/index.js';
 export * from './judgements/index.js';
 export * from './decisions/index.js';
+export * from './notifications/index.js';
+export * from './assessment/index.js';
+export * from './ports/police.js';
+export * from './crime-reference/index.js';

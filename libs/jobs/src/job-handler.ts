@@ -19,7 +19,7 @@ export class InvalidJobPayloadError extends Error {
 export function parseJobPayload<N extends JobName>(name: N, data: unknown): JobPayload<N> {
   const payloadClass = jobDefinitions[name].payload as unknown as new () => JobPayload<N>;
   const payload = plainToInstance(payloadClass, data ?? {});
-  const errors = validateSync(payload as object, { whitelist: true, forbidNonWhitelisted: true });
+  const errors = validateSync(payload, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length) {
     throw new InvalidJobPayloadError(
       name,

@@ -1,2 +1,4 @@
 export * from './redis-server.js';
 export * from './disposable-database.js';
+export * from './notify-stub.js';
+export * from './police-stub.js';

@@ -1,0 +1,5 @@
+/** Tell the people on a claim about one of its events (`claim.submitted`, ...). */
+export interface SendClaimNotificationCommand {
+  readonly claimId: string;
+  readonly event: string;
+}

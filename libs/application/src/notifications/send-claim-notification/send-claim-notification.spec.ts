@@ -1,0 +1,169 @@
+import 'reflect-metadata';
+import {
+  chooseChannel,
+  FixedClock,
+  NotificationDeliveries,
+  NotificationDeliveryError,
+  NotificationTemplates,
+  Notifier,
+  SendClaimNotification,
+  type ClaimContact,
+  type ClaimContacts,
+  type DeliveryClaim,
+  type EmailNotification,
+  type SmsNotification,
+} from '@redress/application';
+
+class FakeDeliveries extends NotificationDeliveries {
+  rows = new Map<string, { status: string; channel?: string; notificationId?: string; reason?: string }>();
+  async claim(claimId: string, event: string, channel: 'email' | 'sms'): Promise<DeliveryClaim> {
+    const key = `${claimId}/${event}`;
+    const row = this.rows.get(key);
+    if (!row || row.status === 'failed') {
+      this.rows.set(key, { status: 'sending', channel });
+      return 'claimed';
+    }
+    return row.status === 'sending' ? 'uncertain' : 'done';
+  }
+  async markSent(claimId: string, event: string, notificationId: string): Promise<void> {
+    this.rows.set(`${claimId}/${event}`, { status: 'sent', notificationId });
+  }
+  async markFailed(claimId: string, event: string, reason: string, retry: boolean): Promise<void> {
+    this.rows.set(`${claimId}/${event}`, { status: retry ? 'failed' : 'rejected', reason });
+  }
+  async markSkipped(claimId: string, event: string, reason: string): Promise<void> {
+    this.rows.set(`${claimId}/${event}`, { status: 'skipped', reason });
+  }
+}
+
+class FakeNotifier extends Notifier {
+  sent: Array<{ kind: 'email' | 'sms'; to: string; templateId: string; personalisation: object }> = [];
+  failWith: Error | undefined;
+  async sendEmail(notification: EmailNotification) {
+    if (this.failWith) throw this.failWith;
+    this.sent.push({ kind: 'email', to: notification.emailAddress, ...notification });
+    return { notificationId: `n-${this.sent.length}` };
+  }
+  async sendSms(notification: SmsNotification) {
+    if (this.failWith) throw this.failWith;
+    this.sent.push({ kind: 'sms', to: notification.phoneNumber, ...notification });
+    return { notificationId: `n-${this.sent.length}` };
+  }
+}
+
+const contactOf = (preferences: ClaimContact['preferences'], accountEmail: string | null = 'account@example.test') => ({
+  claimReference: '26-000001-7',
+  preferences,
+  accountEmail,
+});
+
+describe('chooseChannel (safe contact)', () => {
+  const cases: Array<[ClaimContact['preferences'] | Record<string, unknown>, object, string]> = [
+    [null, { channel: 'email', emailAddress: 'account@example.test' }, 'no preferences: the account email'],
+    [{ method: 'email', email: 'me@example.test' }, { channel: 'email', emailAddress: 'me@example.test' }, 'email'],
+    [
+      { method: 'email', email: 'shared@example.test', safeContact: { safeEmail: 'safe@example.test' } },
+      { channel: 'email', emailAddress: 'safe@example.test' },
+      'only the safe email when one is given',
+    ],
+    [{ method: 'text', phone: '07700900001' }, { channel: 'sms', phoneNumber: '07700900001' }, 'texts'],
+    [
+      { method: 'text', phone: '07700900001', safeContact: { safePhone: '07700900002' } },
+      { channel: 'sms', phoneNumber: '07700900002' },
+      'only the safe phone when one is given',
+    ],
+    [
+      { method: 'email', email: 'me@example.test', phone: '07700900001' },
+      { channel: 'email', emailAddress: 'me@example.test' },
+      'no text when they did not choose texts',
+    ],
+    [{ method: 'phone', phone: '07700900001', email: 'me@example.test' }, { channel: null }, 'phone only: nothing'],
+    [{ method: 'post', email: 'me@example.test' }, { channel: null }, 'post only: nothing'],
+    [
+      { method: 'post', safeContact: { safeEmail: 'safe@example.test' } },
+      { channel: 'email', emailAddress: 'safe@example.test' },
+      'post, but a safe email given',
+    ],
+  ];
+  it.each(cases)('%j gives %j (%s)', (preferences, expected) => {
+    expect(chooseChannel(contactOf(preferences as ClaimContact['preferences']))).toMatchObject(expected);
+  });
+});
+
+describe('SendClaimNotification', () => {
+  const templates = new NotificationTemplates({ 'claim.submitted': { email: 'tpl-email', sms: 'tpl-sms' } });
+  const setUp = (contact: ClaimContact | null = contactOf({ method: 'email', email: 'me@example.test' })) => {
+    const deliveries = new FakeDeliveries();
+    const notifier = new FakeNotifier();
+    const contacts: ClaimContacts = { find: async () => contact };
+    const useCase = new SendClaimNotification(
+      contacts,
+      deliveries,
+      templates,
+      notifier,
+      new FixedClock(new Date('2026-11-27T10:00:00Z')),
+    );
+    return { deliveries, notifier, useCase };
+  };
+  const command = { claimId: 'c1', event: 'claim.submitted' };
+
+  it('sends once with the template from config and the claim reference only, however often it runs', async () => {
+    const { notifier, useCase, deliveries } = setUp();
+    expect(await useCase.execute(command)).toBe('sent');
+    expect(await useCase.execute(command)).toBe('already-done');
+    expect(notifier.sent).toEqual([
+      expect.objectContaining({
+        kind: 'email',
+        to: 'me@example.test',
+        templateId: 'tpl-email',
+        personalisation: { reference: '26-000001-7' },
+      }),
+    ]);
+    expect(deliveries.rows.get('c1/claim.submitted')).toEqual({ status: 'sent', notificationId: 'n-1' });
+  });
+
+  it('releases the delivery and throws when Notify refuses for now (5xx), so that a retry sends it', async () => {
+    const { notifier, useCase } = setUp();
+    notifier.failWith = new NotificationDeliveryError('Notify answered 503', 503);
+    await expect(useCase.execute(command)).rejects.toThrow(/503/);
+    notifier.failWith = undefined;
+    expect(await useCase.execute(command)).toBe('sent');
+    expect(notifier.sent).toHaveLength(1);
+  });
+
+  it('never sends again after an attempt that got no answer (Notify may have the message)', async () => {
+    const { notifier, useCase } = setUp();
+    notifier.failWith = new NotificationDeliveryError('Notify did not answer');
+    await expect(useCase.execute(command)).rejects.toThrow();
+    notifier.failWith = undefined;
+    expect(await useCase.execute(command)).toBe('uncertain');
+    expect(notifier.sent).toHaveLength(0);
+  });
+
+  it('records a rejection (400) without retrying', async () => {
+    const { notifier, useCase, deliveries } = setUp();
+    notifier.failWith = new NotificationDeliveryError('Notify answered 400 (BadRequestError)', 400);
+    expect(await useCase.execute(command)).toBe('rejected');
+    expect(deliveries.rows.get('c1/claim.submitted')?.status).toBe('rejected');
+  });
+
+  it('sends nothing, and records why, when the victim asked for phone calls only', async () => {
+    const { notifier, useCase, deliveries } = setUp(contactOf({ method: 'phone', phone: '07700900001' }));
+    expect(await useCase.execute(command)).toBe('skipped');
+    expect(notifier.sent).toHaveLength(0);
+    expect(deliveries.rows.get('c1/claim.submitted')).toEqual({ status: 'skipped', reason: 'contact by phone only' });
+  });
+
+  it('texts the safe number when the victim chose texts', async () => {
+    const { notifier, useCase } = setUp(
+      contactOf({ method: 'text', phone: '07700900001', safeContact: { safePhone: '07700900002' } }),
+    );
+    expect(await useCase.execute(command)).toBe('sent');
+    expect(notifier.sent[0]).toMatchObject({ kind: 'sms', to: '07700900002', templateId: 'tpl-sms' });
+  });
+
+  it('does nothing for a claim that no longer exists, or an event without a template', async () => {
+    expect(await setUp(null).useCase.execute(command)).toBe('claim-not-found');
+    expect(await setUp().useCase.execute({ claimId: 'c1', event: 'claim.unknown' })).toBe('no-template');
+  });
+});
