@@ -8,6 +8,7 @@ import { Referrals1764330100000 } from './1764330100000-referrals.js';
 import { PartnerAccess1764330200000 } from './1764330200000-partner-access.js';
 import { Casework1764340000000 } from './1764340000000-casework.js';
 import { ApplicationsAndClaims1764310000000 } from './1764310000000-applications-and-claims.js';
+import { EvidenceDocuments1764310100000 } from './1764310100000-evidence-documents.js';
 
 /** Every migration, listed explicitly and in order (never by glob). Add new ones at the end. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   Casework1764340000000,
   ApplicationsAndClaims1764310000000,
   WorkerRecords1764320000100,
+  EvidenceDocuments1764310100000,
 ];

@@ -83,4 +83,39 @@ export class CitizenApiConfig extends WithNotifyConfig(HttpConfig) {
   @Min(1)
   @Max(10)
   REFERRAL_PROPOSALS = 3;
+
+  /** Where evidence files are kept: `filesystem` (development, single node) or an S3-compatible store. */
+  @IsIn(['filesystem', 's3'])
+  DOCUMENT_STORAGE: 'filesystem' | 's3' = 'filesystem';
+
+  /** Root directory of the filesystem document storage. */
+  @IsString()
+  @MinLength(1)
+  DOCUMENT_STORAGE_DIR = 'var/documents';
+
+  /** S3 mode: endpoint (path-style), bucket, region and credentials; server-side encryption is asked for. */
+  @ValidateIf((config: CitizenApiConfig) => config.DOCUMENT_STORAGE === 's3')
+  @Matches(/^https?:\/\/\S+$/, { message: 'S3_ENDPOINT must be a URL in s3 mode' })
+  S3_ENDPOINT?: string;
+
+  @ValidateIf((config: CitizenApiConfig) => config.DOCUMENT_STORAGE === 's3')
+  @Matches(/^[a-z0-9.-]{3,63}$/, { message: 'S3_BUCKET must be a bucket name in s3 mode' })
+  S3_BUCKET?: string;
+
+  @ValidateIf((config: CitizenApiConfig) => config.DOCUMENT_STORAGE === 's3')
+  @Matches(/^[a-z0-9-]{2,30}$/, { message: 'S3_REGION must be a region in s3 mode' })
+  S3_REGION?: string;
+
+  @ValidateIf((config: CitizenApiConfig) => config.DOCUMENT_STORAGE === 's3')
+  @IsString()
+  @MinLength(1, { message: 'S3_ACCESS_KEY_ID is required in s3 mode' })
+  S3_ACCESS_KEY_ID?: string;
+
+  @ValidateIf((config: CitizenApiConfig) => config.DOCUMENT_STORAGE === 's3')
+  @IsString()
+  @MinLength(1, { message: 'S3_SECRET_ACCESS_KEY is required in s3 mode' })
+  S3_SECRET_ACCESS_KEY?: string;
+
+  @IsIn(['AES256', 'aws:kms'])
+  S3_SERVER_SIDE_ENCRYPTION: 'AES256' | 'aws:kms' = 'AES256';
 }

@@ -35,3 +35,8 @@ export * from './notifications/index.js';
 export * from './assessment/index.js';
 export * from './ports/police.js';
 export * from './crime-reference/index.js';
+export * from './ports/storage.js';
+export * from './documents/document-store.js';
+export * from './documents/upload-document/upload-document.use-case.js';
+export * from './documents/list-documents/list-documents.use-case.js';
+export * from './documents/delete-document/delete-document.use-case.js';

@@ -8,3 +8,4 @@ export * from './encrypted-columns.js';
 export * from './referrals/index.js';
 export * from './casework/index.js';
 export * from './claims/index.js';
+export * from './documents/index.js';

@@ -1,4 +1,6 @@
-import { Module, type FactoryProvider, type InjectionToken } from '@nestjs/common';
+import { Module, type FactoryProvider, type InjectionToken, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import multipart from '@fastify/multipart';
 import {
   AnswerInformationRequest,
   ApplicationStore,
@@ -7,6 +9,11 @@ import {
   Clock,
   CreateApplication,
   DeleteApplication,
+  DeleteDocument,
+  DocumentStorage,
+  EvidenceDocumentStore,
+  ListDocuments,
+  UploadDocument,
   ExportMyData,
   GetApplication,
   GetClaim,
@@ -22,13 +29,19 @@ import {
   WithdrawClaim,
 } from '@redress/application';
 import {
+  FilesystemDocumentStorage,
+  PostgresEvidenceDocumentStore,
+  S3DocumentStorage,
   PostgresApplicationStore,
   PostgresClaimQueries,
   PostgresClaimsUnitOfWork,
   PostgresPersonalDataQueries,
 } from '@redress/persistence';
 import { AuditLog, FieldCipher } from '@redress/platform';
+import { MAX_EVIDENCE_BYTES } from '@redress/domain';
 import { DataSource } from 'typeorm';
+import { CitizenApiConfig } from '../config.js';
+import { DocumentsController } from '../documents/documents.controller.js';
 import { ClaimsController } from '../claims/claims.controller.js';
 import { MeController } from '../me/me.controller.js';
 import { ApplicationsController } from './applications.controller.js';
@@ -45,7 +58,7 @@ function useCase<T>(useCaseClass: new (...dependencies: any[]) => T, inject: Inj
 
 /** Applications (drafts), submission, claims after submission, and the citizen's own data. */
 @Module({
-  controllers: [ApplicationsController, ClaimsController, MeController],
+  controllers: [ApplicationsController, ClaimsController, MeController, DocumentsController],
   providers: [
     { provide: Clock, useClass: SystemClock },
     {
@@ -74,7 +87,7 @@ function useCase<T>(useCaseClass: new (...dependencies: any[]) => T, inject: Inj
     useCase(ListApplications, [ApplicationStore, Clock]),
     useCase(GetApplication, [ApplicationStore, Clock]),
     useCase(SaveSection, [ApplicationStore, Clock]),
-    useCase(DeleteApplication, [ApplicationStore, Clock]),
+    useCase(DeleteApplication, [ApplicationStore, EvidenceDocumentStore, DocumentStorage, Clock]),
     useCase(GetTaskList, [ApplicationStore, Clock]),
     useCase(GetLiveEligibility, [ApplicationStore, Clock]),
     useCase(SubmitApplication, [ClaimsUnitOfWork, Clock]),
@@ -84,6 +97,43 @@ function useCase<T>(useCaseClass: new (...dependencies: any[]) => T, inject: Inj
     useCase(RequestReview, [ClaimsUnitOfWork, Clock]),
     useCase(AnswerInformationRequest, [ClaimsUnitOfWork, Clock]),
     useCase(ExportMyData, [PersonalDataQueries, Clock]),
+    {
+      provide: EvidenceDocumentStore,
+      inject: [DataSource, FieldCipher],
+      useFactory: (dataSource: DataSource, cipher: FieldCipher) =>
+        new PostgresEvidenceDocumentStore(dataSource, cipher),
+    },
+    {
+      provide: DocumentStorage,
+      inject: [CitizenApiConfig],
+      useFactory: (config: CitizenApiConfig) =>
+        config.DOCUMENT_STORAGE === 's3'
+          ? new S3DocumentStorage({
+              endpoint: config.S3_ENDPOINT!,
+              bucket: config.S3_BUCKET!,
+              region: config.S3_REGION!,
+              accessKeyId: config.S3_ACCESS_KEY_ID!,
+              secretAccessKey: config.S3_SECRET_ACCESS_KEY!,
+              serverSideEncryption: config.S3_SERVER_SIDE_ENCRYPTION,
+            })
+          : new FilesystemDocumentStorage(config.DOCUMENT_STORAGE_DIR),
+    },
+    useCase(UploadDocument, [ApplicationStore, EvidenceDocumentStore, DocumentStorage, Clock]),
+    useCase(ListDocuments, [ApplicationStore, EvidenceDocumentStore, Clock]),
+    useCase(DeleteDocument, [ApplicationStore, EvidenceDocumentStore, DocumentStorage, Clock]),
   ],
 })
-export class ApplicationsModule {}
+export class ApplicationsModule implements OnModuleInit {
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  /**
+   * Evidence uploads need Fastify's multipart parser. It is registered here, before the routes are, with a
+   * 20 MB limit on the one file a request may carry; JSON routes keep the app's small body limit.
+   */
+  async onModuleInit(): Promise<void> {
+    const fastify = this.adapterHost.httpAdapter.getInstance<import('fastify').FastifyInstance>();
+    await fastify.register(multipart, {
+      limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1, fields: 5, parts: 6, headerPairs: 100 },
+    });
+  }
+}

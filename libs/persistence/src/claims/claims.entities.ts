@@ -254,7 +254,40 @@ export const IdempotencyRecordEntity = new EntitySchema<IdempotencyRecordRow>({
   },
 });
 
+export interface EvidenceDocumentRow {
+  id: string;
+  applicationId: string;
+  ownerCitizenId: string;
+  informationRequestId: string | null;
+  /** `applications/<application id>/<document id>` in the document storage. */
+  storageKey: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  /** FieldCipher, context `evidence-document:<id>:file-name`. */
+  fileNameEncrypted: string;
+  uploadedAt: Date;
+}
+
+export const EvidenceDocumentEntity = new EntitySchema<EvidenceDocumentRow>({
+  name: 'EvidenceDocument',
+  tableName: 'evidence_document',
+  columns: {
+    id: { type: 'uuid', primary: true },
+    applicationId: { name: 'application_id', type: 'uuid' },
+    ownerCitizenId: { name: 'owner_citizen_id', type: 'uuid' },
+    informationRequestId: { name: 'information_request_id', type: 'uuid', nullable: true },
+    storageKey: { name: 'storage_key', type: 'text', unique: true },
+    contentType: { name: 'content_type', type: 'text' },
+    sizeBytes: { name: 'size_bytes', type: 'integer' },
+    sha256: { type: 'char', length: 64 },
+    fileNameEncrypted: { name: 'file_name_encrypted', type: 'text' },
+    uploadedAt: { name: 'uploaded_at', type: 'timestamptz' },
+  },
+});
+
 export const claimEntities = [
+  EvidenceDocumentEntity,
   ApplicationEntity,
   ApplicationSectionEntity,
   ApplicationAnswerHistoryEntity,

@@ -15,6 +15,7 @@ import {
 import type { ClaimDecision, ClaimEvent, ClaimSnapshot, ClaimStatus, ProposedDecision } from '@redress/domain';
 import { isJobName, parseJobPayload } from '@redress/jobs';
 import type { DataSource, EntityManager } from 'typeorm';
+import { DOCUMENT_COLUMNS, toDocumentView } from '../documents/postgres-evidence-document-store.js';
 import { findOwnedApplication } from './postgres-application-store.js';
 import type { FieldCipherLike, TransactionalAuditLog } from './persistence-ports.js';
 
@@ -343,9 +344,30 @@ export class PostgresClaimQueries extends ClaimQueries {
       events: await loadEvents(this.dataSource.manager, row.id),
       informationRequests: await loadInformationRequests(this.dataSource.manager, this.cipher, row.id),
       reviewRequests: await loadReviewRequests(this.dataSource.manager, this.cipher, row.id),
-      documents: [],
+      documents: await loadDocuments(this.dataSource.manager, this.cipher, row.application_id),
     };
   }
+}
+
+export async function loadDocuments(
+  manager: Pick<EntityManager, 'query'>,
+  cipher: FieldCipherLike,
+  applicationId: string,
+): Promise<ClaimDetails['documents'][number][]> {
+  const rows = await manager.query<Parameters<typeof toDocumentView>[1][]>(
+    `SELECT ${DOCUMENT_COLUMNS} FROM evidence_document WHERE application_id = $1 ORDER BY uploaded_at, id`,
+    [applicationId],
+  );
+  return rows.map((row) => {
+    const view = toDocumentView(cipher, row);
+    return {
+      id: view.id,
+      fileName: view.fileName,
+      contentType: view.contentType,
+      sizeBytes: view.sizeBytes,
+      uploadedAt: view.uploadedAt,
+    };
+  });
 }
 
 export async function loadEvents(manager: Pick<EntityManager, 'query'>, claimId: string): Promise<StoredClaimEvent[]> {

@@ -1,7 +1,7 @@
 import { PersonalDataQueries, type PersonalDataExport } from '@redress/application';
 import type { DataSource } from 'typeorm';
 import { readSections } from './postgres-application-store.js';
-import { loadEvents, loadInformationRequests, loadReviewRequests } from './postgres-claims.js';
+import { loadDocuments, loadEvents, loadInformationRequests, loadReviewRequests } from './postgres-claims.js';
 import { sectionContext, type FieldCipherLike } from './persistence-ports.js';
 
 /** Collects, decrypted, everything held about one citizen: account, applications with history, claims. */
@@ -89,7 +89,7 @@ export class PostgresPersonalDataQueries extends PersonalDataQueries {
                 : null,
               recordedAt: entry.recorded_at,
             })),
-            documents: [],
+            documents: await loadDocuments(manager, this.cipher, application.id),
           };
         }),
       ),

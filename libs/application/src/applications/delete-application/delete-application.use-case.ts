@@ -1,5 +1,7 @@
 import { DomainError, DomainErrorKind } from '@redress/domain';
+import { EvidenceDocumentStore } from '../../documents/document-store.js';
 import { Clock } from '../../ports/clock.js';
+import { DocumentStorage } from '../../ports/storage.js';
 import { ApplicationStore } from '../application-store.js';
 import { applicationNotFound } from '../application-view.js';
 import { staleVersion } from '../save-section/save-section.use-case.js';
@@ -13,6 +15,8 @@ import type { DeleteApplicationCommand } from './delete-application.command.js';
 export class DeleteApplication {
   constructor(
     private readonly applications: ApplicationStore,
+    private readonly documents: EvidenceDocumentStore,
+    private readonly storage: DocumentStorage,
     private readonly clock: Clock,
   ) {}
 
@@ -28,9 +32,13 @@ export class DeleteApplication {
       );
     }
     if (command.ifMatchVersion !== null && command.ifMatchVersion !== application.version) throw staleVersion();
+    const files = await this.documents.storageKeysOf(application.id);
     const erased = await this.applications.eraseOwnedDraft(application.id, command.citizenId, now, {
       requestedAt: now,
     });
     if (!erased) throw applicationNotFound();
+    // The records went with the draft; now the files. A file left behind by a crash here has a key
+    // (applications/<id>/...) with no record, which housekeeping can find and remove.
+    await Promise.all(files.map((key) => this.storage.delete(key)));
   }
 }

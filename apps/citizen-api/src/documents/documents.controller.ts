@@ -1,0 +1,92 @@
+import {
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Req,
+  UnsupportedMediaTypeException,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { DeleteDocument, ListDocuments, UploadDocument, type EvidenceDocumentView } from '@redress/application';
+import { DomainError, DomainErrorKind } from '@redress/domain';
+import type { FastifyRequest } from 'fastify';
+import { CitizenAuthGuard, CurrentCitizen, type CitizenPrincipal } from '../auth/index.js';
+
+const PROBLEM = { description: 'problem+json' };
+
+/** Reads the one file part of a multipart body; the size limit is the multipart plugin's (20 MB). */
+async function readFilePart(request: FastifyRequest): Promise<{ fileName: string; content: Buffer }> {
+  if (!request.isMultipart()) throw new UnsupportedMediaTypeException('Send the file as multipart/form-data.');
+  const part = await request.file();
+  if (!part) {
+    throw new DomainError('document.missing-file', DomainErrorKind.InvalidInput, 'The form has no file in it.', [
+      { field: 'file', message: 'a file is required' },
+    ]);
+  }
+  // toBuffer throws a 413 once the part passes the plugin's fileSize limit.
+  return { fileName: part.filename, content: await part.toBuffer() };
+}
+
+@ApiTags('documents')
+@ApiBearerAuth()
+@ApiResponse({ status: 401, ...PROBLEM })
+@UseGuards(CitizenAuthGuard)
+@Controller('v1/applications/:id/documents')
+export class DocumentsController {
+  constructor(
+    private readonly uploadDocument: UploadDocument,
+    private readonly listDocuments: ListDocuments,
+    private readonly deleteDocument: DeleteDocument,
+  ) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Add an evidence file to a draft',
+    description: 'PDF, JPEG, PNG, HEIC or DOCX, recognised by content (not by name); at most 20 MB.',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiResponse({ status: 201 })
+  @ApiResponse({ status: 400, ...PROBLEM })
+  @ApiResponse({ status: 404, ...PROBLEM })
+  @ApiResponse({ status: 409, description: 'The application was already sent' })
+  @ApiResponse({ status: 413, description: 'Larger than 20 MB' })
+  @ApiResponse({ status: 415, description: 'Not multipart/form-data' })
+  @ApiResponse({ status: 422, description: 'Not a PDF, JPEG, PNG, HEIC or DOCX; or too many files' })
+  async upload(
+    @CurrentCitizen() citizen: CitizenPrincipal,
+    @Param('id') id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<EvidenceDocumentView> {
+    const file = await readFilePart(request);
+    return this.uploadDocument.execute({ citizenId: citizen.citizenId, applicationId: id, ...file });
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'The evidence files on a draft or sent application' })
+  @ApiResponse({ status: 200 })
+  @ApiResponse({ status: 404, ...PROBLEM })
+  async list(
+    @CurrentCitizen() citizen: CitizenPrincipal,
+    @Param('id') id: string,
+  ): Promise<{ documents: EvidenceDocumentView[] }> {
+    return { documents: await this.listDocuments.execute({ citizenId: citizen.citizenId, applicationId: id }) };
+  }
+
+  @Delete(':documentId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove an evidence file from a draft' })
+  @ApiResponse({ status: 204 })
+  @ApiResponse({ status: 404, ...PROBLEM })
+  @ApiResponse({ status: 409, description: 'The application was already sent' })
+  async remove(
+    @CurrentCitizen() citizen: CitizenPrincipal,
+    @Param('id') id: string,
+    @Param('documentId') documentId: string,
+  ): Promise<void> {
+    await this.deleteDocument.execute({ citizenId: citizen.citizenId, applicationId: id, documentId });
+  }
+}

@@ -1,0 +1,5 @@
+export interface DeleteDocumentCommand {
+  readonly citizenId: string;
+  readonly applicationId: string;
+  readonly documentId: string;
+}

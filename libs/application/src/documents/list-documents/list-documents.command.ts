@@ -1,0 +1,4 @@
+export interface ListDocumentsCommand {
+  readonly citizenId: string;
+  readonly applicationId: string;
+}

@@ -1,0 +1,86 @@
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  detectEvidenceType,
+  DomainError,
+  DomainErrorKind,
+  draftExpiresAt,
+  evidenceTypes,
+  MAX_EVIDENCE_BYTES,
+  MAX_EVIDENCE_FILES,
+} from '@redress/domain';
+import { ApplicationStore } from '../../applications/application-store.js';
+import { applicationNotFound } from '../../applications/application-view.js';
+import { Clock } from '../../ports/clock.js';
+import { DocumentStorage } from '../../ports/storage.js';
+import { documentStorageKey, EvidenceDocumentStore, type EvidenceDocumentView } from '../document-store.js';
+import type { UploadDocumentCommand } from './upload-document.command.js';
+
+export function notADraft(): DomainError {
+  return new DomainError(
+    'application.not-draft',
+    DomainErrorKind.Conflict,
+    'This application has been sent: send evidence in answer to an information request instead.',
+  );
+}
+
+/**
+ * Adds an evidence file to a draft. The type is read from the content (PDF, JPEG, PNG, HEIC or DOCX), the size
+ * is at most 20 MB; the file goes to storage first and its record second, so a record never points at nothing.
+ */
+export class UploadDocument {
+  constructor(
+    private readonly applications: ApplicationStore,
+    private readonly documents: EvidenceDocumentStore,
+    private readonly storage: DocumentStorage,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: UploadDocumentCommand): Promise<EvidenceDocumentView> {
+    const now = this.clock.now();
+    const application = await this.applications.findOwned(command.applicationId, command.citizenId, now);
+    if (!application) throw applicationNotFound();
+    if (application.status !== 'draft') throw notADraft();
+    if (command.content.length === 0 || command.content.length > MAX_EVIDENCE_BYTES) {
+      throw new DomainError('document.size', DomainErrorKind.InvalidInput, 'A file must be between 1 byte and 20 MB.');
+    }
+    const type = detectEvidenceType(command.content);
+    if (!type) {
+      throw new DomainError(
+        'document.unsupported-type',
+        DomainErrorKind.Unprocessable,
+        'Send a PDF, a photo (JPEG, PNG or HEIC) or a Word document (DOCX).',
+      );
+    }
+    const existing = await this.documents.listForApplication(application.id);
+    if (existing.length >= MAX_EVIDENCE_FILES) {
+      throw new DomainError(
+        'document.too-many',
+        DomainErrorKind.Unprocessable,
+        `An application can have at most ${MAX_EVIDENCE_FILES} files.`,
+      );
+    }
+    const id = randomUUID();
+    const storageKey = documentStorageKey(application.id, id);
+    const view: EvidenceDocumentView = {
+      id,
+      fileName: command.fileName.slice(0, 255) || 'evidence',
+      type,
+      contentType: evidenceTypes[type],
+      sizeBytes: command.content.length,
+      sha256: createHash('sha256').update(command.content).digest('hex'),
+      uploadedAt: now,
+    };
+    await this.storage.put(storageKey, command.content, view.contentType);
+    let recorded = false;
+    try {
+      recorded = await this.documents.insert(
+        { ...view, applicationId: application.id, ownerCitizenId: command.citizenId, storageKey },
+        draftExpiresAt(now),
+      );
+    } finally {
+      if (!recorded) await this.storage.delete(storageKey);
+    }
+    if (!recorded) throw notADraft();
+    return view;
+  }
+}

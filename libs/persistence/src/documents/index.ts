@@ -1,0 +1,3 @@
+export * from './filesystem-document-storage.js';
+export * from './s3-document-storage.js';
+export * from './postgres-evidence-document-store.js';
