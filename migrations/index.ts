@@ -6,6 +6,7 @@ import { CitizenSignIn1764300000000 } from './1764300000000-citizen-sign-in.js';
 import { SupportDirectory1764330000000 } from './1764330000000-support-directory.js';
 import { Referrals1764330100000 } from './1764330100000-referrals.js';
 import { PartnerAccess1764330200000 } from './1764330200000-partner-access.js';
+import { ReferralClaimLink1764330300000 } from './1764330300000-referral-claim-link.js';
 import { Casework1764340000000 } from './1764340000000-casework.js';
 import { ApplicationsAndClaims1764310000000 } from './1764310000000-applications-and-claims.js';
 import { EvidenceDocuments1764310100000 } from './1764310100000-evidence-documents.js';
@@ -23,4 +24,5 @@ export const migrations = [
   ApplicationsAndClaims1764310000000,
   WorkerRecords1764320000100,
   EvidenceDocuments1764310100000,
+  ReferralClaimLink1764330300000,
 ];
