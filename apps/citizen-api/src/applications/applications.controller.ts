@@ -175,7 +175,7 @@ export class ApplicationsController {
   }
 
   @Post(':id/submission')
-  @RateLimit({ max: 20, timeWindow: 60_000, keyGenerator: perCitizen })
+  @RateLimit({ name: 'application-submission', max: 20, timeWindow: 60_000, keyGenerator: perCitizen })
   @ApiOperation({
     summary: 'Send the application',
     description:

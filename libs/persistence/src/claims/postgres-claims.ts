@@ -54,26 +54,81 @@ export const questionContext = (id: string): string => `information-request:${id
 export const answerContext = (id: string): string => `information-request:${id}:answer`;
 export const reasonsContext = (id: string): string => `review-request:${id}:reasons`;
 
+interface DeferredWrite {
+  sql: string;
+  parameters: unknown[];
+  /** The write must touch exactly one row (checked through RETURNING 1). */
+  exactlyOne?: string;
+}
+
+/**
+ * Writes are deferred and sent together as ONE statement (data-modifying CTEs) before the next read, the audit
+ * append or the commit: a submission makes one round trip for its claim, event, outbox rows, application and
+ * idempotency record instead of seven. Foreign keys are checked at the end of that statement, so a claim and its
+ * event can go in the same one.
+ */
 class PostgresClaimTransaction implements ClaimTransaction {
+  private deferred: DeferredWrite[] = [];
+  /** Outbox rows go in one multi-row INSERT, so their positions (the relay's order) follow the order written. */
+  private outboxRows: unknown[][] = [];
+
   constructor(
     private readonly manager: EntityManager,
     private readonly cipher: FieldCipherLike,
     private readonly auditLog: TransactionalAuditLog,
   ) {}
 
-  lockOwnedApplication(applicationId: string, citizenId: string, now: Date): Promise<StoredApplication | null> {
+  private defer(write: DeferredWrite): void {
+    this.deferred.push(write);
+  }
+
+  async flush(): Promise<void> {
+    if (this.outboxRows.length) {
+      const rows = this.outboxRows;
+      this.outboxRows = [];
+      this.defer({
+        sql: `INSERT INTO outbox_message (id, job_name, payload, ordering_key) VALUES ${rows
+          .map((_, row) => `($${row * 4 + 1}, $${row * 4 + 2}, $${row * 4 + 3}::jsonb, $${row * 4 + 4})`)
+          .join(', ')}`,
+        parameters: rows.flat(),
+      });
+    }
+    if (!this.deferred.length) return;
+    const writes = this.deferred;
+    this.deferred = [];
+    const parameters: unknown[] = [];
+    const parts = writes.map((write, index) => {
+      const offset = parameters.length;
+      parameters.push(...write.parameters);
+      const sql = write.sql.replace(/\$(\d+)/g, (_match, position: string) => `$${Number(position) + offset}`);
+      return `w${index} AS (${sql}${write.exactlyOne ? ' RETURNING 1' : ''})`;
+    });
+    const checks = writes.map((write, index) => (write.exactlyOne ? `(SELECT count(*) FROM w${index})` : '1'));
+    const [counts] = await this.manager.query<Array<Record<string, string>>>(
+      `WITH ${parts.join(', ')} SELECT ${checks.map((check, index) => `${check} AS c${index}`).join(', ')}`,
+      parameters,
+    );
+    writes.forEach((write, index) => {
+      if (write.exactlyOne && Number(counts?.[`c${index}`]) !== 1) throw new Error(write.exactlyOne);
+    });
+  }
+
+  async lockOwnedApplication(applicationId: string, citizenId: string, now: Date): Promise<StoredApplication | null> {
+    await this.flush();
     return findOwnedApplication(this.manager, this.cipher, applicationId, citizenId, now, true);
   }
 
   async markApplicationSubmitted(applicationId: string, at: Date): Promise<void> {
-    await this.manager.query(
-      `UPDATE application SET status = 'submitted', submitted_at = $2, updated_at = $2, expires_at = NULL,
+    this.defer({
+      sql: `UPDATE application SET status = 'submitted', submitted_at = $2, updated_at = $2, expires_at = NULL,
          version = version + 1 WHERE id = $1`,
-      [applicationId, at],
-    );
+      parameters: [applicationId, at],
+      exactlyOne: `application ${applicationId} was not there to mark submitted`,
+    });
   }
 
   async nextClaimSerial(): Promise<number> {
+    await this.flush();
     const [row] = await this.manager.query<Array<{ serial: string }>>(
       `SELECT nextval('claim_reference_seq') AS serial`,
     );
@@ -81,12 +136,12 @@ class PostgresClaimTransaction implements ClaimTransaction {
   }
 
   async insertClaim(claim: ClaimSnapshot, details: ClaimSubmissionDetails, at: Date): Promise<void> {
-    await this.manager.query(
-      `INSERT INTO claim (id, reference, application_id, owner_citizen_id, status, version, status_changed_at, submitted_at,
+    this.defer({
+      sql: `INSERT INTO claim (id, reference, application_id, owner_citizen_id, status, version, status_changed_at, submitted_at,
          pending_decision, decision, applicant_role, representative_type, crime_reference_given, declaration_version,
          declared_at, declared_by_citizen_id, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, NULL, $9, $10, $11, $12, $13, $14, $15, $15)`,
-      [
+      parameters: [
         claim.id,
         claim.reference,
         claim.applicationId,
@@ -103,10 +158,11 @@ class PostgresClaimTransaction implements ClaimTransaction {
         details.declaration.citizenId,
         at,
       ],
-    );
+    });
   }
 
   async lockOwnedClaim(reference: string, citizenId: string): Promise<ClaimSnapshot | null> {
+    await this.flush();
     const [row] = await this.manager.query<ClaimDbRow[]>(
       `SELECT ${CLAIM_COLUMNS} FROM claim WHERE reference = $1 AND owner_citizen_id = $2 FOR UPDATE`,
       [reference, citizenId],
@@ -115,10 +171,10 @@ class PostgresClaimTransaction implements ClaimTransaction {
   }
 
   async updateClaim(claim: ClaimSnapshot, at: Date): Promise<void> {
-    const result = await this.manager.query<[unknown[], number]>(
-      `UPDATE claim SET status = $2, version = $3, status_changed_at = $4, submitted_at = $5, pending_decision = $6,
+    this.defer({
+      sql: `UPDATE claim SET status = $2, version = $3, status_changed_at = $4, submitted_at = $5, pending_decision = $6,
          decision = $7, updated_at = $8 WHERE id = $1 AND version < $3`,
-      [
+      parameters: [
         claim.id,
         claim.status,
         claim.version,
@@ -128,16 +184,16 @@ class PostgresClaimTransaction implements ClaimTransaction {
         claim.decision ? JSON.stringify(claim.decision) : null,
         at,
       ],
-    );
-    if (result[1] !== 1) throw new Error(`claim ${claim.id} changed under a lock`);
+      exactlyOne: `claim ${claim.id} changed under a lock`,
+    });
   }
 
   async appendEvents(events: readonly ClaimEvent[]): Promise<void> {
     for (const event of events) {
-      await this.manager.query(
-        `INSERT INTO claim_event (id, claim_id, version, type, from_status, to_status, actor_kind, actor_id, occurred_at, data)
+      this.defer({
+        sql: `INSERT INTO claim_event (id, claim_id, version, type, from_status, to_status, actor_kind, actor_id, occurred_at, data)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [
+        parameters: [
           randomUUID(),
           event.claimId,
           event.version,
@@ -149,7 +205,7 @@ class PostgresClaimTransaction implements ClaimTransaction {
           event.occurredAt,
           JSON.stringify(event.data),
         ],
-      );
+      });
     }
   }
 
@@ -157,13 +213,11 @@ class PostgresClaimTransaction implements ClaimTransaction {
     // A payload that breaks its job's contract fails the use case now, not the worker later.
     if (!isJobName(jobName)) throw new Error(`unknown job ${jobName}`);
     parseJobPayload(jobName, payload);
-    await this.manager.query(
-      `INSERT INTO outbox_message (id, job_name, payload, ordering_key) VALUES ($1, $2, $3::jsonb, $4)`,
-      [randomUUID(), jobName, JSON.stringify(payload), orderingKey],
-    );
+    this.outboxRows.push([randomUUID(), jobName, JSON.stringify(payload), orderingKey]);
   }
 
   async audit(entry: AuditRecord): Promise<void> {
+    await this.flush();
     await this.auditLog.append(this.manager, entry);
   }
 
@@ -175,6 +229,7 @@ class PostgresClaimTransaction implements ClaimTransaction {
     at: Date;
     expiresAt: Date;
   }): Promise<IdempotencyRecord | null> {
+    await this.flush();
     // A concurrent transaction holding the same key makes this INSERT wait until it commits or rolls back.
     const inserted = await this.manager.query<Array<{ key: string }>>(
       `INSERT INTO idempotency_record (citizen_id, key, operation, fingerprint, created_at, expires_at)
@@ -226,6 +281,7 @@ class PostgresClaimTransaction implements ClaimTransaction {
   }
 
   async findOpenInformationRequest(claimId: string, requestId: string): Promise<{ id: string } | null> {
+    await this.flush();
     if (!/^[0-9a-f-]{36}$/i.test(requestId)) return null;
     const [row] = await this.manager.query<Array<{ id: string }>>(
       `SELECT id FROM information_request WHERE id = $1 AND claim_id = $2 AND status = 'open' FOR UPDATE`,
@@ -255,6 +311,7 @@ class PostgresClaimTransaction implements ClaimTransaction {
   }
 
   async countOpenInformationRequests(claimId: string): Promise<number> {
+    await this.flush();
     const [row] = await this.manager.query<Array<{ open: string }>>(
       `SELECT count(*) AS open FROM information_request WHERE claim_id = $1 AND status = 'open'`,
       [claimId],
@@ -294,9 +351,12 @@ export class PostgresClaimsUnitOfWork extends ClaimsUnitOfWork {
   }
 
   run<T>(work: (transaction: ClaimTransaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) =>
-      work(new PostgresClaimTransaction(manager, this.cipher, this.auditLog)),
-    );
+    return this.dataSource.transaction(async (manager) => {
+      const transaction = new PostgresClaimTransaction(manager, this.cipher, this.auditLog);
+      const result = await work(transaction);
+      await transaction.flush();
+      return result;
+    });
   }
 }
 

@@ -125,6 +125,19 @@ export class SubmitApplication {
       await tx.markApplicationSubmitted(application.id, now);
       const events = claim.pullEvents();
       await tx.appendEvents(events);
+      const orderingKey = `claim:${snapshot.id}`;
+      await tx.enqueue('claims.assess', { claimId: snapshot.id }, orderingKey);
+      if (crimeReferenceGiven) await tx.enqueue('claims.verify-crime-reference', { claimId: snapshot.id }, orderingKey);
+      await tx.enqueue('notifications.send', { claimId: snapshot.id, event: 'claim.submitted' }, orderingKey);
+
+      const receipt: SubmissionReceipt = {
+        reference: snapshot.reference,
+        status: 'submitted',
+        submittedAt: now.toISOString(),
+        nextStep: nextStepForCitizen('submitted', { openInformationRequests: 0 }),
+      };
+      await tx.completeIdempotencyKey(command.citizenId, key, 201, receipt);
+      // Last: appending to the audit chain takes its lock, held until commit, so it is held as briefly as possible.
       for (const event of events) {
         await tx.audit({
           actorType: 'citizen',
@@ -140,18 +153,6 @@ export class SubmitApplication {
           occurredAt: now,
         });
       }
-      const orderingKey = `claim:${snapshot.id}`;
-      await tx.enqueue('claims.assess', { claimId: snapshot.id }, orderingKey);
-      if (crimeReferenceGiven) await tx.enqueue('claims.verify-crime-reference', { claimId: snapshot.id }, orderingKey);
-      await tx.enqueue('notifications.send', { claimId: snapshot.id, event: 'claim.submitted' }, orderingKey);
-
-      const receipt: SubmissionReceipt = {
-        reference: snapshot.reference,
-        status: 'submitted',
-        submittedAt: now.toISOString(),
-        nextStep: nextStepForCitizen('submitted', { openInformationRequests: 0 }),
-      };
-      await tx.completeIdempotencyKey(command.citizenId, key, 201, receipt);
       return { status: 201, receipt, replayed: false };
     });
   }
