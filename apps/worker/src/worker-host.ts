@@ -52,6 +52,8 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
 
   private async scheduleHousekeeping(connection: ConnectionOptions): Promise<void> {
     const queue = new Queue('housekeeping' satisfies QueueName, { connection, prefix: this.config.QUEUE_PREFIX });
+    // While Redis is down the queue reports each failed reconnect; the workers' own handlers already log it.
+    queue.on('error', () => undefined);
     this.queues.push(queue);
     if (this.config.AUDIT_VERIFY_EVERY_MS > 0) {
       const { jobId: _unused, ...options } = jobOptions('housekeeping.verify-audit-chain');

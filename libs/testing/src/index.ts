@@ -2,3 +2,4 @@ export * from './redis-server.js';
 export * from './disposable-database.js';
 export * from './notify-stub.js';
 export * from './police-stub.js';
+export * from './worker-process.js';
