@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { exampleCompleteApplication } from '@redress/domain';
-import { loadConfig } from '@redress/platform';
+import { calculateAward, exampleCompleteApplication } from '@redress/domain';
+import { FieldCipher, loadConfig } from '@redress/platform';
 import { DisposableDatabase, DisposableRedis, NOTIFY_STUB_API_KEY, NotifyStub, PoliceStub } from '@redress/testing';
 import pg from 'pg';
 import { createWorker } from '../apps/worker/src/bootstrap.js';
@@ -27,6 +31,7 @@ describe('worker: claim jobs from submission to triage (citizen API, outbox, rel
   let citizenApi: NestFastifyApplication;
   let worker: INestApplicationContext;
   let pool: pg.Pool;
+  const documents = mkdtempSync(join(tmpdir(), 'redress-worker-documents-'));
 
   const workerConfig = () =>
     loadConfig(WorkerConfig, {
@@ -40,6 +45,7 @@ describe('worker: claim jobs from submission to triage (citizen API, outbox, rel
       NOTIFY_BASE_URL: notify.baseUrl,
       POLICE_API_BASE_URL: police.baseUrl,
       OUTBOX_POLL_INTERVAL_MS: '200',
+      DOCUMENT_STORAGE_DIR: documents,
     });
 
   beforeAll(async () => {
@@ -61,6 +67,7 @@ describe('worker: claim jobs from submission to triage (citizen API, outbox, rel
     await pool?.end();
     await Promise.all([notify?.close(), police?.close(), redis?.stop()]);
     await database?.drop();
+    rmSync(documents, { recursive: true, force: true });
   });
 
   it('assesses, triages, checks the crime reference and tells the victim once', async () => {
@@ -184,4 +191,79 @@ describe('worker: claim jobs from submission to triage (citizen API, outbox, rel
     expect(check.outcome).toBe('confirmed');
     expect(police.failures).toEqual([]);
   }, 45_000);
+
+  it('renders the decision letter of a made decision into storage, attached to the claim, once', async () => {
+    const citizen = await createTestCitizen(citizenApi);
+    const { reference } = await submittedClaim(citizenApi, citizen);
+    const claimId = await until(async () => {
+      const { rows } = await pool.query(`SELECT id FROM claim WHERE reference = $1 AND status = 'triaged'`, [
+        reference,
+      ]);
+      return rows[0]?.id as string | undefined;
+    });
+    // A decision as the caseworker API records it once approved (encrypted under its contexts).
+    const cipher = worker.get(FieldCipher);
+    const breakdown = calculateAward({ decidedOn: '2026-11-20', injuries: [{ code: 'A-WRIST-FRACTURE' }] });
+    const calculationId = randomUUID();
+    const decisionId = randomUUID();
+    await pool.query(
+      `INSERT INTO award_calculation (id, claim_id, edition, total_pence, gross_pence, calculation_encrypted,
+         calculated_by_staff_id, calculated_at) VALUES ($1, $2, $3, $4, $5, $6, 'staff-1', now())`,
+      [
+        calculationId,
+        claimId,
+        breakdown.edition,
+        breakdown.totalPence,
+        breakdown.grossPence,
+        cipher.encryptJson({ input: {}, breakdown }, `award-calculation:${calculationId}:calculation`),
+      ],
+    );
+    await pool.query(
+      `INSERT INTO claim_decision (id, claim_id, kind, award_calculation_id, amount_pence, grounds, paragraphs,
+         reasons_encrypted, needs_approval, status, proposed_by_staff_id, proposed_at, approved_by_staff_id,
+         approved_at, decided_on)
+       VALUES ($1, $2, 'award', $3, $4, '{}', '{"para 4","para 22"}', $5, true, 'made', 'staff-1', now(), 'staff-2',
+         now(), '2026-11-20')`,
+      [
+        decisionId,
+        claimId,
+        calculationId,
+        breakdown.totalPence,
+        cipher.encrypt('A crime of violence, reported at once.', `claim-decision:${decisionId}:reasons`),
+      ],
+    );
+    for (let i = 0; i < 2; i++) {
+      await pool.query(
+        `INSERT INTO outbox_message (id, job_name, payload, ordering_key) VALUES ($1, 'documents.decision-letter', $2, $3)`,
+        [randomUUID(), JSON.stringify({ claimId, decisionId }), `claim:${claimId}`],
+      );
+    }
+    const letter = await until(async () => {
+      const { rows } = await pool.query(`SELECT storage_key, size_bytes, pages FROM claim_letter WHERE claim_id = $1`, [
+        claimId,
+      ]);
+      return rows[0];
+    });
+    const pdf = readFileSync(join(documents, letter.storage_key));
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.length).toBe(letter.size_bytes);
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const parsed = await pdfjs.getDocument({
+      data: new Uint8Array(pdf),
+      standardFontDataUrl: `${process.cwd()}/node_modules/pdfjs-dist/standard_fonts/`,
+    }).promise;
+    expect(parsed.numPages).toBe(letter.pages);
+    const text = (await (await parsed.getPage(1)).getTextContent()).items
+      .map((item) => ('str' in item ? item.str : ''))
+      .join(' ');
+    expect(text).toContain(reference);
+    expect(text).toContain('para 4, para 22');
+    await until(async () => {
+      const { rows } = await pool.query(`SELECT count(*)::int AS n FROM outbox_message WHERE dispatched_at IS NULL`);
+      return rows[0].n === 0;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const letters = await pool.query(`SELECT count(*)::int AS n FROM claim_letter WHERE claim_id = $1`, [claimId]);
+    expect(letters.rows[0].n).toBe(1);
+  });
 });

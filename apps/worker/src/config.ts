@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsJSON, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsJSON, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { CommonConfig, WithNotifyConfig } from '@redress/platform';
 
 /** The worker's settings, validated once at boot. */
@@ -94,4 +94,12 @@ export class WorkerConfig extends WithNotifyConfig(CommonConfig) {
   @Min(100)
   @Max(60_000)
   POLICE_API_TIMEOUT_MS = 10_000;
+
+  /**
+   * Root directory of the filesystem document storage, where decision letters go: the same store as the citizen
+   * and caseworker APIs' evidence files. (S3 mode in the worker is to do: see docs/worker.md.)
+   */
+  @IsString()
+  @MinLength(1)
+  DOCUMENT_STORAGE_DIR = 'var/documents';
 }

@@ -7,6 +7,7 @@ import { claimProviders } from './handlers/claim-providers.js';
 import { ClaimsAssessHandler } from './handlers/claims-assess.handler.js';
 import { ClaimsVerifyCrimeReferenceHandler } from './handlers/claims-verify-crime-reference.handler.js';
 import { NotificationsSendHandler } from './handlers/notifications-send.handler.js';
+import { DocumentsDecisionLetterHandler } from './handlers/documents-decision-letter.handler.js';
 import { ReferralsCheckClocksHandler } from './handlers/referrals-check-clocks.handler.js';
 import { ReferralsDeliverWebhookHandler } from './handlers/referrals-deliver-webhook.handler.js';
 import { referralProviders } from './handlers/referrals-providers.js';
@@ -23,6 +24,7 @@ const handlers = [
   ClaimsAssessHandler,
   ClaimsVerifyCrimeReferenceHandler,
   NotificationsSendHandler,
+  DocumentsDecisionLetterHandler,
 ];
 
 @Module({})

@@ -82,6 +82,15 @@ export class ReferralClockSweepPayload {
   reason?: string;
 }
 
+/** Renders the letter for one decision on a claim (the caseworker API emits it when a decision is made). */
+export class DecisionLetterPayload {
+  @Matches(ID_PATTERN)
+  claimId: string;
+
+  @Matches(ID_PATTERN)
+  decisionId: string;
+}
+
 /**
  * Every job: its name (`<context>.<action>`, never renamed in place), queue, payload class and retry
  * policy. The worker refuses to boot unless each name here has exactly one handler.
@@ -103,6 +112,8 @@ export const jobDefinitions = {
     retry: RetryPolicy.PartnerWebhook,
   },
   'referrals.check-clocks': { queue: QueueName.Referrals, payload: ReferralClockSweepPayload, retry: RetryPolicy.Internal },
+  // Worker (docs/worker.md): the decision letter PDF, attached to the claim.
+  'documents.decision-letter': { queue: QueueName.Documents, payload: DecisionLetterPayload, retry: RetryPolicy.Internal },
 } as const satisfies Record<string, { queue: QueueName; payload: new () => object; retry: RetryPolicy }>;
 
 export type JobName = keyof typeof jobDefinitions;

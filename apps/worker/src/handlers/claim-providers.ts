@@ -5,6 +5,10 @@ import {
   ClaimContacts,
   Clock,
   CrimeReferenceChecks,
+  DecisionLetterRenderer,
+  DecisionLetters,
+  DocumentStorage,
+  RenderDecisionLetter,
   NotificationDeliveries,
   NotificationTemplates,
   Notifier,
@@ -13,6 +17,9 @@ import {
   SystemClock,
   VerifyCrimeReference,
 } from '@redress/application';
+import { FilesystemDocumentStorage } from '@redress/persistence';
+import { PdfkitDecisionLetterRenderer } from '../adapters/pdfkit-decision-letter-renderer.js';
+import { PostgresDecisionLetters } from '../adapters/postgres-decision-letters.js';
 import { PostgresClaimAssessmentUnitOfWork } from '../adapters/postgres-claim-assessments.js';
 import { HttpPoliceCrimeReferences, PostgresCrimeReferenceChecks } from '../adapters/crime-reference-adapters.js';
 import { PostgresClaimContacts, PostgresNotificationDeliveries } from '../adapters/postgres-notification-adapters.js';
@@ -25,6 +32,19 @@ export const claimProviders: Provider[] = [
   { provide: NotificationDeliveries, useClass: PostgresNotificationDeliveries },
   { provide: ClaimAssessmentUnitOfWork, useClass: PostgresClaimAssessmentUnitOfWork },
   { provide: CrimeReferenceChecks, useClass: PostgresCrimeReferenceChecks },
+  { provide: DecisionLetters, useClass: PostgresDecisionLetters },
+  { provide: DecisionLetterRenderer, useClass: PdfkitDecisionLetterRenderer },
+  {
+    provide: DocumentStorage,
+    inject: [WorkerConfig],
+    useFactory: (config: WorkerConfig) => new FilesystemDocumentStorage(config.DOCUMENT_STORAGE_DIR),
+  },
+  {
+    provide: RenderDecisionLetter,
+    inject: [DecisionLetters, DecisionLetterRenderer, DocumentStorage, Clock],
+    useFactory: (letters: DecisionLetters, renderer: DecisionLetterRenderer, storage: DocumentStorage, clock: Clock) =>
+      new RenderDecisionLetter(letters, renderer, storage, clock),
+  },
   {
     provide: NotificationTemplates,
     inject: [WorkerConfig],

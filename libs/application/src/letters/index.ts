@@ -1,0 +1,3 @@
+export * from './decision-letter-ports.js';
+export * from './render-decision-letter/render-decision-letter.command.js';
+export * from './render-decision-letter/render-decision-letter.use-case.js';
