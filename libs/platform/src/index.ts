@@ -18,3 +18,4 @@ export * from './tokens.js';
 export * from './crypto/key-rotation.js';
 export * from './http/route-inventory.js';
 export * from './notify/index.js';
+export * from './bull-board/index.js';
