@@ -119,11 +119,20 @@ export const claimTransitions = {
     actors: ['senior-caseworker'],
     event: 'claim.decided',
   },
+  // A decision that needs no second pair of eyes takes effect when made (caseworker API, issue 7 item 8).
+  decide: { from: ['in_assessment'], to: 'decided', actors: staff, event: 'claim.decided' },
   acceptAward: { from: ['decided'], to: 'accepted', actors: ['citizen'], event: 'claim.award-accepted' },
   recordPayment: { from: ['accepted'], to: 'paid', actors: [...staff, 'system'], event: 'claim.paid' },
   // A paid claim closes; so does a decided one that nobody takes further (refusal not reviewed, award declined).
   close: { from: ['paid', 'decided'], to: 'closed', actors: [...staff, 'system'], event: 'claim.closed' },
   requestReview: { from: ['decided'], to: 'review_requested', actors: ['citizen'], event: 'claim.review-requested' },
+  // A request received by post or phone, or late with exceptional circumstances (para 118), recorded by staff.
+  recordReviewRequest: {
+    from: ['decided'],
+    to: 'review_requested',
+    actors: staff,
+    event: 'claim.review-requested',
+  },
   startReview: { from: ['review_requested'], to: 'under_review', actors: staff, event: 'claim.review-started' },
   decideReview: { from: ['under_review'], to: 'decided', actors: staff, event: 'claim.review-decided' },
   recordAppeal: { from: ['decided'], to: 'appealed', actors: staff, event: 'claim.appeal-recorded' },

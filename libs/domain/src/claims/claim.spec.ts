@@ -63,6 +63,8 @@ function invoke(claim: Claim, name: ClaimTransitionName, actor: ClaimActor, when
       return claim.returnProposedDecision(actor, when, { reasonCode: 'more-evidence' });
     case 'approveDecision':
       return claim.approveDecision(actor, when);
+    case 'decide':
+      return claim.decide(actor, when, { outcome: 'award', awardPence: 1_100_00, decisionId: 'decision-9' });
     case 'acceptAward':
       return claim.acceptAward(actor, when);
     case 'recordPayment':
@@ -71,6 +73,12 @@ function invoke(claim: Claim, name: ClaimTransitionName, actor: ClaimActor, when
       return claim.close(actor, when);
     case 'requestReview':
       return claim.requestReview(actor, when, { reviewRequestId: 'review-1' });
+    case 'recordReviewRequest':
+      return claim.recordReviewRequest(actor, when, {
+        reviewId: 'review-2',
+        requestedOn: '2026-11-27',
+        extensionReason: null,
+      });
     case 'startReview':
       return claim.startReview(actor, when);
     case 'decideReview':
@@ -283,5 +291,71 @@ describe('Claim lifecycle: rules of particular transitions', () => {
     claim.returnProposedDecision(actorOfKind['senior-caseworker'], at, { reasonCode: 'more-evidence' });
     expect(claim.snapshot().pendingDecision).toBeNull();
     expect(caught(() => claim.approveDecision(actorOfKind['senior-caseworker'], at))?.kind).toBe('illegal-transition');
+  });
+});
+
+describe('Claim lifecycle: decisions that need no approval, and review requests recorded by staff', () => {
+  it('makes a decision effective at once, the caseworker being both proposer and decider', () => {
+    const claim = claimIn('in_assessment', 'decide');
+    claim.decide(actorOfKind.caseworker, at, { outcome: 'award', awardPence: 1_100_00, decisionId: 'decision-9' });
+    expect(claim.status).toBe('decided');
+    expect(claim.snapshot().pendingDecision).toBeNull();
+    expect(claim.snapshot().decision).toEqual({
+      outcome: 'award',
+      awardPence: 1_100_00,
+      proposedBy: 'caseworker-2',
+      decidedBy: 'caseworker-2',
+      decidedOn: '2026-11-27',
+      isReview: false,
+    });
+    expect(claim.pullEvents()[0]).toMatchObject({
+      type: 'claim.decided',
+      data: { outcome: 'award', awardPence: 1_100_00, decisionId: 'decision-9' },
+    });
+    // The same person may not then review it.
+    claim.recordReviewRequest(actorOfKind.caseworker, at, {
+      reviewId: 'review-1',
+      requestedOn: '2026-11-27',
+      extensionReason: null,
+    });
+    claim.startReview(actorOfKind.caseworker, at);
+    expect(
+      caught(() => claim.decideReview(actorOfKind.caseworker, at, { outcome: 'refusal', awardPence: null }))?.code,
+    ).toBe('claim.same-reviewer');
+  });
+
+  it('refuses a decision that does not add up, and leaves the claim alone', () => {
+    const claim = claimIn('in_assessment', 'decide');
+    const error = caught(() =>
+      claim.decide(actorOfKind.caseworker, at, { outcome: 'refusal', awardPence: 10, decisionId: 'd' }),
+    );
+    expect(error?.kind).toBe('invalid-input');
+    expect(claim.status).toBe('in_assessment');
+    expect(claim.version).toBe(7);
+  });
+
+  it('records a late review request only with the exceptional circumstances recorded (para 118)', () => {
+    const late = { reviewId: 'review-2', requestedOn: '2027-01-16', extensionReason: null }; // day 57
+    const claim = claimIn('decided', 'recordReviewRequest');
+    expect(caught(() => claim.recordReviewRequest(actorOfKind.caseworker, at, late))).toMatchObject({
+      kind: 'unprocessable',
+      code: 'review.out-of-time',
+    });
+    expect(claim.status).toBe('decided');
+    claim.recordReviewRequest(actorOfKind.caseworker, at, { ...late, extensionReason: 'In hospital for 8 weeks' });
+    expect(claim.status).toBe('review_requested');
+    expect(claim.pullEvents()[0]).toMatchObject({
+      type: 'claim.review-requested',
+      data: { reviewId: 'review-2', requestedOn: '2027-01-16', extended: true },
+    });
+    const reviewed = claimIn('decided', 'recordAppeal');
+    expect(
+      caught(() =>
+        reviewed.recordReviewRequest(actorOfKind.caseworker, at, { ...late, extensionReason: 'In hospital' }),
+      )?.kind,
+    ).toBe('illegal-transition');
+    expect(
+      caught(() => claimIn('decided', 'recordReviewRequest').recordReviewRequest(actorOfKind.citizen, at, late))?.code,
+    ).toBe('claim.actor-not-permitted');
   });
 });

@@ -1,5 +1,6 @@
 import { calendarDateInUk, daysBetween, type IsoDate } from '../shared/calendar-date.js';
 import { DomainError, DomainErrorKind } from '../shared/domain-error.js';
+import { checkReviewTimeLimit } from '../decisions/decision-policy.js';
 import {
   claimTransitions,
   type ClaimActor,
@@ -197,6 +198,31 @@ export class Claim {
     this.amendLastEventData({ outcome: decision.outcome, awardPence: decision.awardPence });
   }
 
+  /**
+   * A decision that needs no approval (not above the four-eyes threshold, not a refusal on conduct or character)
+   * takes effect when the caseworker makes it: they are both its proposer and its decider.
+   */
+  decide(
+    actor: ClaimActor,
+    at: Date,
+    decision: { outcome: DecisionOutcome; awardPence: number | null; decisionId: string },
+  ): void {
+    const { decisionId, ...made } = decision;
+    Claim.checkDecision(made);
+    this.apply('decide', actor, at, { ...made, decisionId });
+    this.state = {
+      ...this.state,
+      pendingDecision: null,
+      decision: {
+        ...made,
+        proposedBy: actor.id,
+        decidedBy: actor.id,
+        decidedOn: calendarDateInUk(at),
+        isReview: false,
+      },
+    };
+  }
+
   /** Only an award can be accepted. */
   acceptAward(actor: ClaimActor, at: Date): void {
     this.apply('acceptAward', actor, at, {}, () =>
@@ -242,6 +268,41 @@ export class Claim {
       }
       return undefined;
     });
+  }
+
+  /**
+   * Staff record a review request that came another way (post, phone), on the day it was received. Past 56 days it
+   * stands only with the exceptional circumstances recorded (para 118); a review decision is appealed instead.
+   */
+  recordReviewRequest(
+    actor: ClaimActor,
+    at: Date,
+    request: { reviewId: string; requestedOn: IsoDate; extensionReason: string | null },
+  ): void {
+    const decision = this.state.decision;
+    this.apply(
+      'recordReviewRequest',
+      actor,
+      at,
+      { reviewId: request.reviewId, requestedOn: request.requestedOn, extended: request.extensionReason !== null },
+      () => {
+        if (!decision) return illegal('recordReviewRequest', this.status, 'There is no decision to review.');
+        if (decision.isReview) {
+          return illegal(
+            'recordReviewRequest',
+            this.status,
+            'This decision was itself made on review: it can be appealed to the First-tier Tribunal, not reviewed again.',
+          );
+        }
+        try {
+          checkReviewTimeLimit(decision.decidedOn, request.requestedOn, request.extensionReason);
+        } catch (error) {
+          if (error instanceof DomainError) return error;
+          throw error;
+        }
+        return undefined;
+      },
+    );
   }
 
   startReview(actor: ClaimActor, at: Date): void {

@@ -1,5 +1,6 @@
 import { addDays, daysBetween, isAfter, type IsoDate } from '../shared/calendar-date.js';
 import { DomainError, DomainErrorKind } from '../shared/domain-error.js';
+import type { DecisionOutcome } from '../claims/claim.js';
 
 /** What a caseworker decides: an award, a refusal, an award withheld (para 20 trust), or an award reduced. */
 export const decisionKinds = ['award', 'refusal', 'withheld', 'reduced'] as const;
@@ -84,6 +85,37 @@ export function approvalNeeded(draft: DecisionDraft, thresholdPence: number): Ap
     if (draft.grounds.includes('character')) reasons.push('refusal-on-character');
   }
   return reasons;
+}
+
+/**
+ * What the claim aggregate records: an award, or a reduced award, is an award of the amount payable (the victim
+ * may accept it and be paid); a refusal, and an award withheld (nothing payable now, para 20), are not.
+ */
+export function claimOutcomeOf(draft: DecisionDraft): { outcome: DecisionOutcome; awardPence: number | null } {
+  return draft.kind === 'award' || draft.kind === 'reduced'
+    ? { outcome: 'award', awardPence: draft.amountPence }
+    : { outcome: 'refusal', awardPence: null };
+}
+
+/**
+ * A decision with an amount rests on a stored award calculation, and the two must agree: a plain award carries no
+ * reduction (otherwise it is a reduced award, which must name its grounds); a reduced award shows the reduction in
+ * its calculation (para 25, 26, Annex D 4); and something must be payable.
+ */
+export function checkDecisionAgainstCalculation(
+  kind: DecisionKind,
+  calculation: { reductionPercent: number; totalPence: number },
+): void {
+  if (kind === 'refusal') return;
+  if (calculation.totalPence <= 0) {
+    throw invalid('The award calculation leaves nothing payable: make a refusal instead.', 'awardCalculationId');
+  }
+  if (kind === 'award' && calculation.reductionPercent > 0) {
+    throw invalid('The calculation applies a reduction: decide a reduced award and name its grounds.', 'kind');
+  }
+  if (kind === 'reduced' && calculation.reductionPercent <= 0) {
+    throw invalid('A reduced award rests on a calculation that applies the reduction.', 'awardCalculationId');
+  }
 }
 
 /** The paragraphs a decision cites, from its grounds, without repeats and in the order given. */

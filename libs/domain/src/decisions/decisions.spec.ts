@@ -1,6 +1,8 @@
 import { assessEligibility } from '../eligibility/assess-eligibility.js';
 import {
   approvalNeeded,
+  checkDecisionAgainstCalculation,
+  claimOutcomeOf,
   checkAppealTimeLimit,
   checkDecisionDraft,
   checkReviewTimeLimit,
@@ -141,5 +143,41 @@ describe('judgements over the eligibility assessment', () => {
     expect(() =>
       applyJudgements(assessment, [{ kind: 'late-application-accepted', reductionPercent: 5, reason: 'x', by }]),
     ).toThrow(/Only a conduct/);
+  });
+});
+
+describe('decisions and the claim aggregate', () => {
+  it.each([
+    [
+      { kind: 'award', amountPence: 100, grounds: [] },
+      { outcome: 'award', awardPence: 100 },
+    ],
+    [
+      { kind: 'reduced', amountPence: 80, grounds: ['conduct'] },
+      { outcome: 'award', awardPence: 80 },
+    ],
+    [
+      { kind: 'withheld', amountPence: 100, grounds: ['assailant-may-benefit'] },
+      { outcome: 'refusal', awardPence: null },
+    ],
+    [
+      { kind: 'refusal', amountPence: null, grounds: ['residence'] },
+      { outcome: 'refusal', awardPence: null },
+    ],
+  ] as const)('%j is recorded on the claim as %j', (draft, recorded) => {
+    expect(claimOutcomeOf(draft)).toEqual(recorded);
+  });
+
+  it('needs the kind and the calculation to agree', () => {
+    expect(() => checkDecisionAgainstCalculation('award', { reductionPercent: 0, totalPence: 100 })).not.toThrow();
+    expect(() => checkDecisionAgainstCalculation('award', { reductionPercent: 10, totalPence: 90 })).toThrow(/reduced/);
+    expect(() => checkDecisionAgainstCalculation('reduced', { reductionPercent: 0, totalPence: 90 })).toThrow(
+      /applies/,
+    );
+    expect(() => checkDecisionAgainstCalculation('reduced', { reductionPercent: 25, totalPence: 75 })).not.toThrow();
+    expect(() => checkDecisionAgainstCalculation('withheld', { reductionPercent: 0, totalPence: 0 })).toThrow(
+      /nothing/,
+    );
+    expect(() => checkDecisionAgainstCalculation('refusal', { reductionPercent: 0, totalPence: 0 })).not.toThrow();
   });
 });
