@@ -2,6 +2,7 @@ import { PlatformTables1764250000000 } from './1764250000000-platform-tables.js'
 import { CitizenAccounts1764260000000 } from './1764260000000-citizen-accounts.js';
 import { OutboxRelay1764320000000 } from './1764320000000-outbox-relay.js';
 import { WorkerRecords1764320000100 } from './1764320000100-worker-records.js';
+import { ClockEscalations1764320000200 } from './1764320000200-clock-escalations.js';
 import { CitizenSignIn1764300000000 } from './1764300000000-citizen-sign-in.js';
 import { SupportDirectory1764330000000 } from './1764330000000-support-directory.js';
 import { Referrals1764330100000 } from './1764330100000-referrals.js';
@@ -25,4 +26,5 @@ export const migrations = [
   WorkerRecords1764320000100,
   EvidenceDocuments1764310100000,
   ReferralClaimLink1764330300000,
+  ClockEscalations1764320000200,
 ];

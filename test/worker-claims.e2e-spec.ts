@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { calculateAward, exampleCompleteApplication } from '@redress/domain';
+import { addDays, addWorkingDays, calculateAward, calendarDateInUk, exampleCompleteApplication } from '@redress/domain';
 import { FieldCipher, loadConfig } from '@redress/platform';
 import { DisposableDatabase, DisposableRedis, NOTIFY_STUB_API_KEY, NotifyStub, PoliceStub } from '@redress/testing';
 import pg from 'pg';
@@ -265,5 +265,121 @@ describe('worker: claim jobs from submission to triage (citizen API, outbox, rel
     await new Promise((resolve) => setTimeout(resolve, 500));
     const letters = await pool.query(`SELECT count(*)::int AS n FROM claim_letter WHERE claim_id = $1`, [claimId]);
     expect(letters.rows[0].n).toBe(1);
+  });
+
+  async function triagedClaim(): Promise<{ claimId: string; reference: string }> {
+    const citizen = await createTestCitizen(citizenApi);
+    const { reference } = await submittedClaim(citizenApi, citizen);
+    const claimId = await until(async () => {
+      const { rows } = await pool.query(`SELECT id FROM claim WHERE reference = $1 AND status = 'triaged'`, [
+        reference,
+      ]);
+      return rows[0]?.id as string | undefined;
+    });
+    return { claimId, reference };
+  }
+
+  const enqueueNow = (jobName: string, payload: object, orderingKey: string | null = null) =>
+    pool.query(`INSERT INTO outbox_message (id, job_name, payload, ordering_key) VALUES ($1, $2, $3, $4)`, [
+      randomUUID(),
+      jobName,
+      JSON.stringify(payload),
+      orderingKey,
+    ]);
+
+  it('sets the service-level clock at triage and escalates a breach once', async () => {
+    const { claimId } = await triagedClaim();
+    const scheduled = await pool.query(
+      `SELECT o.not_before, c.service_level_due_at FROM outbox_message o JOIN claim c ON c.id = $1
+        WHERE o.job_name = 'claims.service-level-check' AND o.payload->>'claimId' = $1::text`,
+      [claimId],
+    );
+    expect(scheduled.rows).toHaveLength(1);
+    expect(scheduled.rows[0].not_before.getTime()).toBe(scheduled.rows[0].service_level_due_at.getTime());
+
+    // Breached: submitted 3 days ago with a 1-day target.
+    await pool.query(
+      `UPDATE claim SET submitted_at = now() - interval '3 days', service_level_days = 1 WHERE id = $1`,
+      [claimId],
+    );
+    const before = (await pool.query(`SELECT priority FROM claim WHERE id = $1`, [claimId])).rows[0].priority;
+    await enqueueNow('claims.service-level-check', { claimId });
+    await enqueueNow('claims.service-level-check', { claimId });
+    await until(async () => {
+      const { rows } = await pool.query(
+        `SELECT 1 FROM clock_escalation WHERE kind = 'service-level-breached' AND subject_id = $1`,
+        [claimId],
+      );
+      return rows.length === 1;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    const after = (await pool.query(`SELECT priority FROM claim WHERE id = $1`, [claimId])).rows[0].priority;
+    expect(after).toBe(Math.max(1, before - 1));
+  });
+
+  it('reminds the victim of an open information request once, and escalates it once it is overdue', async () => {
+    const { claimId, reference } = await triagedClaim();
+    const cipher = worker.get(FieldCipher);
+    const today = calendarDateInUk(new Date());
+    const request = async (dueOn: string) => {
+      const id = randomUUID();
+      await pool.query(
+        `INSERT INTO information_request (id, claim_id, topic, question_encrypted, requested_by_staff_id, requested_at, due_on)
+         VALUES ($1, $2, 'medical-evidence', $3, 'staff-1', now(), $4)`,
+        [id, claimId, cipher.encrypt('Please send your GP letter.', `information-request:${id}:question`), dueOn],
+      );
+      return id;
+    };
+    const dueSoon = await request(addWorkingDays(today, 3));
+    const overdue = await request(addDays(today, -1));
+
+    await enqueueNow('claims.information-request-reminder', { informationRequestId: dueSoon });
+    await enqueueNow('claims.information-request-reminder', { informationRequestId: dueSoon });
+    await enqueueNow('claims.information-request-reminder', { informationRequestId: overdue });
+    const reminder = await until(async () =>
+      notify.deliveries.find((d) => d.reference === `${claimId}:claim.information-reminder:${dueSoon}`),
+    );
+    expect(reminder).toMatchObject({ channel: 'email', personalisation: { reference } });
+
+    const priority = (await pool.query(`SELECT priority FROM claim WHERE id = $1`, [claimId])).rows[0].priority;
+    await enqueueNow('claims.information-request-overdue', { informationRequestId: overdue });
+    await enqueueNow('claims.information-request-overdue', { informationRequestId: overdue });
+    await enqueueNow('claims.information-request-overdue', { informationRequestId: dueSoon });
+    await until(async () => {
+      const { rows } = await pool.query(`SELECT subject_id FROM clock_escalation WHERE claim_id = $1`, [claimId]);
+      return rows.length === 1 && rows[0].subject_id === overdue;
+    });
+    await until(async () => {
+      const { rows } = await pool.query(`SELECT count(*)::int AS n FROM outbox_message WHERE dispatched_at IS NULL`);
+      return rows[0].n === 0;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(notify.deliveries.filter((d) => d.reference?.includes('information-reminder'))).toHaveLength(1);
+    const escalations = await pool.query(`SELECT subject_id FROM clock_escalation WHERE claim_id = $1`, [claimId]);
+    expect(escalations.rows).toEqual([{ subject_id: overdue }]);
+    const raised = (await pool.query(`SELECT priority FROM claim WHERE id = $1`, [claimId])).rows[0].priority;
+    expect(raised).toBe(Math.max(1, priority - 1));
+  });
+
+  it('erases drafts past their expiry, leaving an audit tombstone, and keeps the others', async () => {
+    const citizen = await createTestCitizen(citizenApi);
+    const expired = await createApplication(citizenApi, citizen);
+    const current = await createApplication(citizenApi, citizen);
+    await pool.query(`UPDATE application SET expires_at = now() - interval '1 day' WHERE id = $1`, [expired.id]);
+    await enqueueNow('housekeeping.expire-drafts', { reason: 'test' });
+    await until(async () => {
+      const { rows } = await pool.query(`SELECT 1 FROM application WHERE id = $1`, [expired.id]);
+      return rows.length === 0;
+    });
+    const left = await pool.query(`SELECT count(*)::int AS n FROM application_section WHERE application_id = $1`, [
+      expired.id,
+    ]);
+    expect(left.rows[0].n).toBe(0);
+    expect((await pool.query(`SELECT 1 FROM application WHERE id = $1`, [current.id])).rows).toHaveLength(1);
+    const tombstone = await pool.query(
+      `SELECT actor_type, details FROM audit_log WHERE action = 'application.draft-expired' AND target_id = $1`,
+      [expired.id],
+    );
+    expect(tombstone.rows).toEqual([{ actor_type: 'system', details: {} }]);
   });
 });

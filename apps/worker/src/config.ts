@@ -102,4 +102,10 @@ export class WorkerConfig extends WithNotifyConfig(CommonConfig) {
   @IsString()
   @MinLength(1)
   DOCUMENT_STORAGE_DIR = 'var/documents';
+
+  /** How often drafts past their expiry are erased, in milliseconds (a BullMQ job scheduler; 0 turns it off). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  DRAFT_EXPIRY_EVERY_MS = 3600 * 1000;
 }

@@ -65,6 +65,16 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     } else {
       await queue.removeJobScheduler('housekeeping.verify-audit-chain');
     }
+    if (this.config.DRAFT_EXPIRY_EVERY_MS > 0) {
+      const { jobId: _unused, ...options } = jobOptions('housekeeping.expire-drafts');
+      await queue.upsertJobScheduler(
+        'housekeeping.expire-drafts',
+        { every: this.config.DRAFT_EXPIRY_EVERY_MS },
+        { name: 'housekeeping.expire-drafts', data: { reason: 'scheduled' }, opts: options },
+      );
+    } else {
+      await queue.removeJobScheduler('housekeeping.expire-drafts');
+    }
   }
 
   private async process(job: Job): Promise<void> {

@@ -8,6 +8,12 @@ import { ClaimsAssessHandler } from './handlers/claims-assess.handler.js';
 import { ClaimsVerifyCrimeReferenceHandler } from './handlers/claims-verify-crime-reference.handler.js';
 import { NotificationsSendHandler } from './handlers/notifications-send.handler.js';
 import { DocumentsDecisionLetterHandler } from './handlers/documents-decision-letter.handler.js';
+import {
+  ExpireDraftsHandler,
+  InformationRequestOverdueHandler,
+  InformationRequestReminderHandler,
+  ServiceLevelCheckHandler,
+} from './handlers/clock-handlers.js';
 import { ReferralsCheckClocksHandler } from './handlers/referrals-check-clocks.handler.js';
 import { ReferralsDeliverWebhookHandler } from './handlers/referrals-deliver-webhook.handler.js';
 import { referralProviders } from './handlers/referrals-providers.js';
@@ -25,6 +31,10 @@ const handlers = [
   ClaimsVerifyCrimeReferenceHandler,
   NotificationsSendHandler,
   DocumentsDecisionLetterHandler,
+  InformationRequestReminderHandler,
+  InformationRequestOverdueHandler,
+  ServiceLevelCheckHandler,
+  ExpireDraftsHandler,
 ];
 
 @Module({})

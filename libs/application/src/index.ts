@@ -41,3 +41,4 @@ export * from './documents/upload-document/upload-document.use-case.js';
 export * from './documents/list-documents/list-documents.use-case.js';
 export * from './documents/delete-document/delete-document.use-case.js';
 export * from './letters/index.js';
+export * from './clocks/index.js';

@@ -91,6 +91,20 @@ export class DecisionLetterPayload {
   decisionId: string;
 }
 
+/** A clock about one information request (a reminder before it is due, an escalation once overdue). */
+export class InformationRequestJobPayload {
+  @Matches(ID_PATTERN)
+  informationRequestId: string;
+}
+
+/** Erases drafts past their expiry; `reason` says what asked for it. */
+export class ExpireDraftsPayload {
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z-]{1,40}$/)
+  reason?: string;
+}
+
 /**
  * Every job: its name (`<context>.<action>`, never renamed in place), queue, payload class and retry
  * policy. The worker refuses to boot unless each name here has exactly one handler.
@@ -113,7 +127,28 @@ export const jobDefinitions = {
   },
   'referrals.check-clocks': { queue: QueueName.Referrals, payload: ReferralClockSweepPayload, retry: RetryPolicy.Internal },
   // Worker (docs/worker.md): the decision letter PDF, attached to the claim.
-  'documents.decision-letter': { queue: QueueName.Documents, payload: DecisionLetterPayload, retry: RetryPolicy.Internal },
+  'documents.decision-letter': {
+    queue: QueueName.Documents,
+    payload: DecisionLetterPayload,
+    retry: RetryPolicy.Internal,
+  },
+  // Worker clocks (docs/worker.md), delayed jobs on the working-day calendar.
+  'claims.information-request-reminder': {
+    queue: QueueName.Claims,
+    payload: InformationRequestJobPayload,
+    retry: RetryPolicy.Internal,
+  },
+  'claims.information-request-overdue': {
+    queue: QueueName.Claims,
+    payload: InformationRequestJobPayload,
+    retry: RetryPolicy.Internal,
+  },
+  'claims.service-level-check': { queue: QueueName.Claims, payload: ClaimJobPayload, retry: RetryPolicy.Internal },
+  'housekeeping.expire-drafts': {
+    queue: QueueName.Housekeeping,
+    payload: ExpireDraftsPayload,
+    retry: RetryPolicy.Internal,
+  },
 } as const satisfies Record<string, { queue: QueueName; payload: new () => object; retry: RetryPolicy }>;
 
 export type JobName = keyof typeof jobDefinitions;

@@ -8,8 +8,11 @@ import {
   type Triage,
 } from '@redress/application';
 import { calendarDateInUk, type ClaimEvent, type ClaimSnapshot, type EligibilityAssessment } from '@redress/domain';
+import { OutboxWriter } from '@redress/jobs';
 import { AuditLog, FieldCipher } from '@redress/platform';
 import { DataSource, type EntityManager } from 'typeorm';
+
+const outbox = new OutboxWriter();
 
 class PostgresAssessmentTransaction implements AssessmentTransaction {
   constructor(
@@ -121,6 +124,17 @@ class PostgresAssessmentTransaction implements AssessmentTransaction {
         ],
       );
     }
+  }
+
+  async scheduleServiceLevelCheck(claimId: string): Promise<void> {
+    const [row] = await this.manager.query<Array<{ due: Date | null }>>(
+      `SELECT service_level_due_at AS due FROM claim WHERE id = $1`,
+      [claimId],
+    );
+    if (!row?.due) return;
+    await outbox.enqueue(this.manager, 'claims.service-level-check', { claimId }, `claim:${claimId}`, {
+      notBefore: row.due,
+    });
   }
 
   async audit(entry: AuditRecord): Promise<void> {

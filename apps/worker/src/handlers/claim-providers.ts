@@ -1,6 +1,11 @@
 import type { Provider } from '@nestjs/common';
 import {
   AssessClaim,
+  CheckServiceLevel,
+  ClaimClocks,
+  EscalateOverdueInformationRequest,
+  ExpireDrafts,
+  RemindInformationRequest,
   ClaimAssessmentUnitOfWork,
   ClaimContacts,
   Clock,
@@ -20,6 +25,7 @@ import {
 import { FilesystemDocumentStorage } from '@redress/persistence';
 import { PdfkitDecisionLetterRenderer } from '../adapters/pdfkit-decision-letter-renderer.js';
 import { PostgresDecisionLetters } from '../adapters/postgres-decision-letters.js';
+import { PostgresClaimClocks } from '../adapters/postgres-claim-clocks.js';
 import { PostgresClaimAssessmentUnitOfWork } from '../adapters/postgres-claim-assessments.js';
 import { HttpPoliceCrimeReferences, PostgresCrimeReferenceChecks } from '../adapters/crime-reference-adapters.js';
 import { PostgresClaimContacts, PostgresNotificationDeliveries } from '../adapters/postgres-notification-adapters.js';
@@ -33,6 +39,28 @@ export const claimProviders: Provider[] = [
   { provide: ClaimAssessmentUnitOfWork, useClass: PostgresClaimAssessmentUnitOfWork },
   { provide: CrimeReferenceChecks, useClass: PostgresCrimeReferenceChecks },
   { provide: DecisionLetters, useClass: PostgresDecisionLetters },
+  { provide: ClaimClocks, useClass: PostgresClaimClocks },
+  {
+    provide: RemindInformationRequest,
+    inject: [ClaimClocks, SendClaimNotification, Clock],
+    useFactory: (clocks: ClaimClocks, send: SendClaimNotification, clock: Clock) =>
+      new RemindInformationRequest(clocks, send, clock),
+  },
+  {
+    provide: EscalateOverdueInformationRequest,
+    inject: [ClaimClocks, Clock],
+    useFactory: (clocks: ClaimClocks, clock: Clock) => new EscalateOverdueInformationRequest(clocks, clock),
+  },
+  {
+    provide: CheckServiceLevel,
+    inject: [ClaimClocks, Clock],
+    useFactory: (clocks: ClaimClocks, clock: Clock) => new CheckServiceLevel(clocks, clock),
+  },
+  {
+    provide: ExpireDrafts,
+    inject: [ClaimClocks, Clock],
+    useFactory: (clocks: ClaimClocks, clock: Clock) => new ExpireDrafts(clocks, clock),
+  },
   { provide: DecisionLetterRenderer, useClass: PdfkitDecisionLetterRenderer },
   {
     provide: DocumentStorage,

@@ -16,6 +16,8 @@ export interface AssessmentTransaction {
   saveAssessment(claimId: string, assessment: EligibilityAssessment, triage: Triage, at: Date): Promise<void>;
   updateClaim(claim: ClaimSnapshot, triage: Triage, outcome: EligibilityAssessment['outcome'], at: Date): Promise<void>;
   appendEvents(events: readonly ClaimEvent[]): Promise<void>;
+  /** Sets the claim's service-level clock: a delayed `claims.service-level-check` at its due time. */
+  scheduleServiceLevelCheck(claimId: string): Promise<void>;
   audit(entry: AuditRecord): Promise<void>;
 }
 

@@ -4,8 +4,10 @@ import { exampleCompleteApplication, type ApplicationAnswers, type EligibilityAs
 
 const assessment = (outcome: EligibilityAssessment['outcome']) => ({ outcome }) as EligibilityAssessment;
 const base = exampleCompleteApplication() as ApplicationAnswers;
-const withAnswers = (changes: Partial<Record<keyof ApplicationAnswers, object>>): ApplicationAnswers =>
-  ({ ...base, ...changes });
+const withAnswers = (changes: Partial<Record<keyof ApplicationAnswers, object>>): ApplicationAnswers => ({
+  ...base,
+  ...changes,
+});
 
 describe('triageClaim', () => {
   it.each([

@@ -36,6 +36,7 @@ export class AssessClaim {
       await transaction.saveAssessment(command.claimId, assessment, triage, now);
       await transaction.updateClaim(claim.snapshot(), triage, assessment.outcome, now);
       await transaction.appendEvents(claim.pullEvents());
+      await transaction.scheduleServiceLevelCheck(command.claimId);
       await transaction.audit({
         actorType: 'system',
         actorId: null,

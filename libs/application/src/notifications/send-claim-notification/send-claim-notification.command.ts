@@ -2,4 +2,9 @@
 export interface SendClaimNotificationCommand {
   readonly claimId: string;
   readonly event: string;
+  /**
+   * For events that happen more than once on a claim (a reminder per information request): what this one is
+   * about. At most one message goes per (claim, event, occurrence).
+   */
+  readonly occurrence?: string;
 }

@@ -23,23 +23,24 @@ export class SendClaimNotification {
   ) {}
 
   async execute(command: SendClaimNotificationCommand): Promise<SendClaimNotificationResult> {
+    const deliveryEvent = command.occurrence ? `${command.event}:${command.occurrence}` : command.event;
     const contact = await this.contacts.find(command.claimId);
     if (!contact) return 'claim-not-found';
     const chosen = chooseChannel(contact);
     if (chosen.channel === null) {
-      await this.deliveries.markSkipped(command.claimId, command.event, chosen.reason, this.clock.now());
+      await this.deliveries.markSkipped(command.claimId, deliveryEvent, chosen.reason, this.clock.now());
       return 'skipped';
     }
     const templateId = this.templates.templateFor(command.event, chosen.channel);
     if (!templateId) return 'no-template';
 
-    const claim = await this.deliveries.claim(command.claimId, command.event, chosen.channel, this.clock.now());
+    const claim = await this.deliveries.claim(command.claimId, deliveryEvent, chosen.channel, this.clock.now());
     if (claim === 'done') return 'already-done';
     if (claim === 'uncertain') return 'uncertain';
 
     // Personalisation carries the claim reference only: Notify keeps message content for days.
     const personalisation = { reference: contact.claimReference };
-    const reference = `${command.claimId}:${command.event}`;
+    const reference = `${command.claimId}:${deliveryEvent}`;
     try {
       const receipt =
         chosen.channel === 'sms'
@@ -50,13 +51,13 @@ export class SendClaimNotification {
               personalisation,
               reference,
             });
-      await this.deliveries.markSent(command.claimId, command.event, receipt.notificationId, this.clock.now());
+      await this.deliveries.markSent(command.claimId, deliveryEvent, receipt.notificationId, this.clock.now());
       return 'sent';
     } catch (error) {
       const status = error instanceof NotificationDeliveryError ? error.status : undefined;
       if (status === undefined) throw error; // no answer: left claimed ('sending'), never re-sent
       const retry = status === 429 || status >= 500;
-      await this.deliveries.markFailed(command.claimId, command.event, (error as Error).message, retry);
+      await this.deliveries.markFailed(command.claimId, deliveryEvent, (error as Error).message, retry);
       if (retry) throw error;
       return 'rejected';
     }
