@@ -9,6 +9,7 @@ import { Referrals1764330100000 } from './1764330100000-referrals.js';
 import { PartnerAccess1764330200000 } from './1764330200000-partner-access.js';
 import { ReferralClaimLink1764330300000 } from './1764330300000-referral-claim-link.js';
 import { Casework1764340000000 } from './1764340000000-casework.js';
+import { CaseworkerDecisionsAndSearch1764350000000 } from './1764350000000-caseworker-decisions-and-search.js';
 import { ApplicationsAndClaims1764310000000 } from './1764310000000-applications-and-claims.js';
 import { EvidenceDocuments1764310100000 } from './1764310100000-evidence-documents.js';
 
@@ -27,4 +28,5 @@ export const migrations = [
   EvidenceDocuments1764310100000,
   ReferralClaimLink1764330300000,
   ClockEscalations1764320000200,
+  CaseworkerDecisionsAndSearch1764350000000,
 ];

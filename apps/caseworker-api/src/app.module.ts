@@ -4,6 +4,7 @@ import { RolesGuard, StaffAuthGuard, StaffJwtStrategy } from './auth/index.js';
 import { CaseworkModule } from './casework/casework.module.js';
 import { CaseworkerApiConfig } from './config.js';
 import { PartnerModule } from './partner/partner.module.js';
+import { OutcomesModule } from './outcomes/outcomes.module.js';
 import { StaffMeController } from './staff/staff.controller.js';
 
 @Module({})
@@ -15,6 +16,7 @@ export class CaseworkerApiModule {
         HttpPlatformModule.forRoot({ config, configClass: CaseworkerApiConfig, appName: 'caseworker-api' }),
         PartnerModule,
         CaseworkModule,
+        OutcomesModule,
       ],
       controllers: [StaffMeController],
       providers: [StaffJwtStrategy, StaffAuthGuard, RolesGuard],

@@ -42,3 +42,7 @@ export * from './documents/list-documents/list-documents.use-case.js';
 export * from './documents/delete-document/delete-document.use-case.js';
 export * from './letters/index.js';
 export * from './clocks/index.js';
+export * from './reviews/index.js';
+export * from './payments/index.js';
+export * from './search/index.js';
+export * from './reports/index.js';

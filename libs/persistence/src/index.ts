@@ -9,3 +9,4 @@ export * from './referrals/index.js';
 export * from './casework/index.js';
 export * from './claims/index.js';
 export * from './documents/index.js';
+export * from './casework-decisions/index.js';

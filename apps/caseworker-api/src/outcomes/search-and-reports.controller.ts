@@ -1,0 +1,97 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ClaimsPerWeekReport,
+  DecisionOutcomesReport,
+  RefusalsByCharacteristicReport,
+  SearchClaims,
+  ServiceLevelBreachesReport,
+  TimeToDecisionReport,
+  type SearchHit,
+} from '@redress/application';
+import { CurrentStaff, Roles, StaffController, type StaffPrincipal } from '../auth/index.js';
+import { actorOf } from '../casework/staff-command.js';
+import { ReportQueryDto, SearchQueryDto } from './outcomes.dto.js';
+
+@ApiTags('search')
+@StaffController()
+@Controller('v1/search')
+export class SearchController {
+  constructor(private readonly searchClaims: SearchClaims) {}
+
+  @Get('claims')
+  @Roles('caseworker', 'senior-caseworker', 'team-leader', 'auditor')
+  @ApiOperation({
+    summary: 'Find claims by reference, name, date of birth, postcode or crime reference (all given must match).',
+    description:
+      'Exact match after normalising (case, accents, spaces, punctuation), on keyed blind indexes of the encrypted ' +
+      'answers. Restricted claims appear only to the staff named on them. Every search is audited (fields, not values).',
+  })
+  @ApiOkResponse({ description: 'Matching claims, newest first: reference, status, team, submission, assignee.' })
+  async search(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Query() query: SearchQueryDto,
+  ): Promise<{ claims: SearchHit[] }> {
+    const { limit, ...criteria } = query;
+    return { claims: await this.searchClaims.execute({ actor: actorOf(staff), criteria, limit: limit ?? 20 }) };
+  }
+}
+
+/** Management information for team leaders and auditors: counts, durations and codes only. */
+@ApiTags('reports')
+@StaffController()
+@Controller('v1/reports')
+export class ReportsController {
+  constructor(
+    private readonly claimsPerWeek: ClaimsPerWeekReport,
+    private readonly timeToDecision: TimeToDecisionReport,
+    private readonly serviceLevel: ServiceLevelBreachesReport,
+    private readonly outcomes: DecisionOutcomesReport,
+    private readonly fairness: RefusalsByCharacteristicReport,
+  ) {}
+
+  @Get('claims-per-week')
+  @Roles('team-leader', 'auditor')
+  @ApiOperation({ summary: 'Claims received and first decisions made, per week (Monday start, UK time).' })
+  @ApiOkResponse({ description: '{ period, weeks: [{ weekStarting, received, decided }] }' })
+  weekly(@CurrentStaff() staff: StaffPrincipal, @Query() query: ReportQueryDto) {
+    return this.claimsPerWeek.execute({ actor: actorOf(staff), ...query });
+  }
+
+  @Get('time-to-decision')
+  @Roles('team-leader', 'auditor')
+  @ApiOperation({ summary: 'Days from submission to first decision: median and 90th percentile.' })
+  @ApiOkResponse({ description: '{ period, decisions, medianDays, p90Days }' })
+  duration(@CurrentStaff() staff: StaffPrincipal, @Query() query: ReportQueryDto) {
+    return this.timeToDecision.execute({ actor: actorOf(staff), ...query });
+  }
+
+  @Get('service-level')
+  @Roles('team-leader', 'auditor')
+  @ApiOperation({ summary: 'Service-level breaches: open claims past due now; first decisions made late.' })
+  @ApiOkResponse({ description: '{ period, openClaims, openBreached, decisions, decidedLate }' })
+  breaches(@CurrentStaff() staff: StaffPrincipal, @Query() query: ReportQueryDto) {
+    return this.serviceLevel.execute({ actor: actorOf(staff), ...query });
+  }
+
+  @Get('outcomes')
+  @Roles('team-leader', 'auditor')
+  @ApiOperation({ summary: 'Decisions by kind (first and on review) and refusal grounds with their paragraphs.' })
+  @ApiOkResponse({ description: '{ period, byKind, refusalGrounds }' })
+  decisionOutcomes(@CurrentStaff() staff: StaffPrincipal, @Query() query: ReportQueryDto) {
+    return this.outcomes.execute({ actor: actorOf(staff), ...query });
+  }
+
+  @Get('refusals-by-characteristic')
+  @Roles('team-leader', 'auditor')
+  @ApiOperation({
+    summary: 'Fairness monitoring: refusal grounds by protected characteristic, where the victim chose to give it.',
+    description: 'Counts from 1 to 4 are withheld (null).',
+  })
+  @ApiOkResponse({
+    description: '{ period, suppressBelow, rows: [{ characteristic, value, decisions, refusals, refusalGrounds }] }',
+  })
+  refusalsByCharacteristic(@CurrentStaff() staff: StaffPrincipal, @Query() query: ReportQueryDto) {
+    return this.fairness.execute({ actor: actorOf(staff), ...query });
+  }
+}

@@ -1,0 +1,4 @@
+export interface GetClaimWithDecisionsCommand {
+  readonly citizenId: string;
+  readonly reference: string;
+}

@@ -1,0 +1,5 @@
+export interface GetDecisionLetterCommand {
+  readonly citizenId: string;
+  readonly reference: string;
+  readonly letterId: string;
+}

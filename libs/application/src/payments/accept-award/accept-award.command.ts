@@ -1,0 +1,4 @@
+export interface AcceptAwardCommand {
+  readonly citizenId: string;
+  readonly reference: string;
+}

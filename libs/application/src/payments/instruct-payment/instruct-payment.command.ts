@@ -1,0 +1,3 @@
+export interface InstructPaymentCommand {
+  readonly paymentId: string;
+}

@@ -1,0 +1,3 @@
+export * from './search-normalise.js';
+export * from './search-claims/search-claims.command.js';
+export * from './search-claims/search-claims.use-case.js';
