@@ -95,6 +95,17 @@ export class WorkerConfig extends WithNotifyConfig(CommonConfig) {
   @Max(60_000)
   POLICE_API_TIMEOUT_MS = 10_000;
 
+  /** The finance system payments are instructed to; the default is a local stub (libs/testing FinanceStub). */
+  @Matches(/^https?:\/\/[^\s/]+(:\d+)?(\/\S*)?$/, { message: 'FINANCE_API_BASE_URL must be an http(s) URL' })
+  FINANCE_API_BASE_URL = 'http://127.0.0.1:3098';
+
+  /** How long to wait for the finance system, in milliseconds. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  FINANCE_API_TIMEOUT_MS = 10_000;
+
   /**
    * Root directory of the filesystem document storage, where decision letters go: the same store as the citizen
    * and caseworker APIs' evidence files. (S3 mode in the worker is to do: see docs/worker.md.)

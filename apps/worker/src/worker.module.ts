@@ -19,6 +19,7 @@ import { ReferralsDeliverWebhookHandler } from './handlers/referrals-deliver-web
 import { referralProviders } from './handlers/referrals-providers.js';
 import { ReferralsSendHandler } from './handlers/referrals-send.handler.js';
 import { OutboxRelayService } from './outbox-relay.service.js';
+import { PaymentsInstructHandler, paymentProviders } from './handlers/payments-instruct.handler.js';
 import { WorkerHost } from './worker-host.js';
 
 /** Every job handler, listed explicitly: the job-name table is checked against this list at boot. */
@@ -35,6 +36,7 @@ const handlers = [
   InformationRequestOverdueHandler,
   ServiceLevelCheckHandler,
   ExpireDraftsHandler,
+  PaymentsInstructHandler,
 ];
 
 @Module({})
@@ -49,6 +51,7 @@ export class WorkerModule {
       providers: [
         ...referralProviders,
         ...claimProviders,
+        ...paymentProviders,
         ...handlers,
         {
           provide: JobRegistry,

@@ -105,6 +105,12 @@ export class ExpireDraftsPayload {
   reason?: string;
 }
 
+/** Instructs the finance system to make one payment (the caseworker API emits it when a payment is requested). */
+export class PaymentJobPayload {
+  @Matches(ID_PATTERN)
+  paymentId: string;
+}
+
 /**
  * Every job: its name (`<context>.<action>`, never renamed in place), queue, payload class and retry
  * policy. The worker refuses to boot unless each name here has exactly one handler.
@@ -149,6 +155,8 @@ export const jobDefinitions = {
     payload: ExpireDraftsPayload,
     retry: RetryPolicy.Internal,
   },
+  // Caseworker API (docs/caseworker.md): a payment to the finance system, once whatever the retries.
+  'payments.instruct': { queue: QueueName.Claims, payload: PaymentJobPayload, retry: RetryPolicy.External },
 } as const satisfies Record<string, { queue: QueueName; payload: new () => object; retry: RetryPolicy }>;
 
 export type JobName = keyof typeof jobDefinitions;

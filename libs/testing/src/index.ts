@@ -3,3 +3,4 @@ export * from './disposable-database.js';
 export * from './notify-stub.js';
 export * from './police-stub.js';
 export * from './worker-process.js';
+export * from './finance-stub.js';
