@@ -5,6 +5,7 @@ import { CitizenApiConfig } from './config.js';
 import { EligibilityModule } from './eligibility/eligibility.module.js';
 import { CitizenReferralsModule } from './referrals/referrals.module.js';
 import { ApplicationsModule } from './applications/applications.module.js';
+import { ClaimDecisionsModule } from './claims/claim-decisions.module.js';
 
 @Module({})
 export class CitizenApiModule {
@@ -17,6 +18,7 @@ export class CitizenApiModule {
         EligibilityModule,
         CitizenReferralsModule,
         ApplicationsModule,
+        ClaimDecisionsModule,
       ],
     };
   }

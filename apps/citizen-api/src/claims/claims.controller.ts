@@ -1,13 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
+  AcceptAward,
   AnswerInformationRequest,
-  GetClaim,
+  GetClaimWithDecisions,
+  GetDecisionLetter,
   ListClaims,
   RequestReview,
   WithdrawClaim,
-  type ClaimView,
+  type ClaimWithDecisionsView,
 } from '@redress/application';
+import type { FastifyReply } from 'fastify';
 import { CitizenAuthGuard, CurrentCitizen, type CitizenPrincipal } from '../auth/index.js';
 import { AnswerInformationRequestDto, RequestReviewDto, WithdrawClaimDto } from './claims.dto.js';
 
@@ -21,7 +24,9 @@ const PROBLEM = { description: 'problem+json' };
 export class ClaimsController {
   constructor(
     private readonly listClaims: ListClaims,
-    private readonly getClaim: GetClaim,
+    private readonly getClaim: GetClaimWithDecisions,
+    private readonly getDecisionLetter: GetDecisionLetter,
+    private readonly acceptAward: AcceptAward,
     private readonly withdrawClaim: WithdrawClaim,
     private readonly requestReview: RequestReview,
     private readonly answerInformationRequest: AnswerInformationRequest,
@@ -37,12 +42,43 @@ export class ClaimsController {
   @Get(':reference')
   @ApiOperation({
     summary:
-      'One claim: status, timeline in plain words, open information requests with due dates, documents, next step',
+      'One claim: status, timeline in plain words, your open information requests with due dates, documents, ' +
+      'decisions with their reasons, paragraphs and letters, payments, next step',
   })
   @ApiResponse({ status: 200 })
   @ApiResponse({ status: 404, ...PROBLEM })
-  async get(@CurrentCitizen() citizen: CitizenPrincipal, @Param('reference') reference: string): Promise<ClaimView> {
+  async get(
+    @CurrentCitizen() citizen: CitizenPrincipal,
+    @Param('reference') reference: string,
+  ): Promise<ClaimWithDecisionsView> {
     return this.getClaim.execute({ citizenId: citizen.citizenId, reference });
+  }
+
+  @Get(':reference/letters/:letterId')
+  @ApiOperation({ summary: 'A decision letter (PDF)' })
+  @ApiResponse({ status: 200, description: 'application/pdf' })
+  @ApiResponse({ status: 404, ...PROBLEM })
+  async letter(
+    @CurrentCitizen() citizen: CitizenPrincipal,
+    @Param('reference') reference: string,
+    @Param('letterId', new ParseUUIDPipe()) letterId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const letter = await this.getDecisionLetter.execute({ citizenId: citizen.citizenId, reference, letterId });
+    void reply
+      .header('content-type', letter.contentType)
+      .header('content-disposition', 'attachment; filename="decision-letter.pdf"');
+    return letter.content;
+  }
+
+  @Post(':reference/acceptance')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Accept the award, so that it can be paid' })
+  @ApiResponse({ status: 200 })
+  @ApiResponse({ status: 404, ...PROBLEM })
+  @ApiResponse({ status: 409, description: 'No award to accept in the claim’s state' })
+  async accept(@CurrentCitizen() citizen: CitizenPrincipal, @Param('reference') reference: string): Promise<unknown> {
+    return this.acceptAward.execute({ citizenId: citizen.citizenId, reference });
   }
 
   @Post(':reference/withdrawal')
