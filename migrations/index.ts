@@ -1,4 +1,5 @@
 import { PlatformTables1764250000000 } from './1764250000000-platform-tables.js';
+import { AuditSealing1764360000000 } from './1764360000000-audit-sealing.js';
 import { CitizenAccounts1764260000000 } from './1764260000000-citizen-accounts.js';
 import { OutboxRelay1764320000000 } from './1764320000000-outbox-relay.js';
 import { WorkerRecords1764320000100 } from './1764320000100-worker-records.js';
@@ -8,10 +9,10 @@ import { SupportDirectory1764330000000 } from './1764330000000-support-directory
 import { Referrals1764330100000 } from './1764330100000-referrals.js';
 import { PartnerAccess1764330200000 } from './1764330200000-partner-access.js';
 import { ReferralClaimLink1764330300000 } from './1764330300000-referral-claim-link.js';
-import { Casework1764340000000 } from './1764340000000-casework.js';
-import { CaseworkerDecisionsAndSearch1764350000000 } from './1764350000000-caseworker-decisions-and-search.js';
 import { ApplicationsAndClaims1764310000000 } from './1764310000000-applications-and-claims.js';
+import { Casework1764340000000 } from './1764340000000-casework.js';
 import { EvidenceDocuments1764310100000 } from './1764310100000-evidence-documents.js';
+import { CaseworkerDecisionsAndSearch1764350000000 } from './1764350000000-caseworker-decisions-and-search.js';
 
 /** Every migration, listed explicitly and in order (never by glob). Add new ones at the end. */
 export const migrations = [
@@ -22,11 +23,12 @@ export const migrations = [
   SupportDirectory1764330000000,
   Referrals1764330100000,
   PartnerAccess1764330200000,
-  Casework1764340000000,
   ApplicationsAndClaims1764310000000,
   WorkerRecords1764320000100,
+  Casework1764340000000,
   EvidenceDocuments1764310100000,
   ReferralClaimLink1764330300000,
   ClockEscalations1764320000200,
   CaseworkerDecisionsAndSearch1764350000000,
+  AuditSealing1764360000000,
 ];

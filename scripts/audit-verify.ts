@@ -17,7 +17,9 @@ const dataSource = await new DataSource(
 try {
   const result = await new AuditLog(dataSource).verify(expectedHeadHash ? { expectedHeadHash } : {});
   if (result.ok) {
-    console.log(`audit chain whole: ${result.entries} entries, head ${result.headHash}`);
+    console.log(
+      `audit chain whole: ${result.entries} sealed entries, ${result.unsealed} not sealed yet, head ${result.headHash}`,
+    );
   } else {
     console.error(
       `audit chain BROKEN at entry ${result.brokenAt}: ${result.reason} (${result.entries} entries verified before it)`,

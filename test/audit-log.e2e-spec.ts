@@ -3,6 +3,13 @@ import { AuditLog, GENESIS_HASH } from '@redress/platform';
 import type { DataSource } from 'typeorm';
 import { createIsolatedDatabase } from './support/isolated-database.js';
 
+interface SealedRow {
+  sequence: string;
+  chain_position: string | null;
+  previous_hash: string | null;
+  hash: string | null;
+}
+
 describe('AuditLog (real PostgreSQL, a database of its own: these tests empty and tamper with the log)', () => {
   let dataSource: DataSource;
   let auditLog: AuditLog;
@@ -34,9 +41,10 @@ describe('AuditLog (real PostgreSQL, a database of its own: these tests empty an
     });
   }
 
-  async function resetLog(): Promise<void> {
-    await tamper('DELETE FROM audit_log');
-  }
+  const chain = () =>
+    dataSource.query<SealedRow[]>(
+      'SELECT sequence, chain_position, previous_hash, hash FROM audit_log ORDER BY sequence',
+    );
 
   async function appendSome(count: number) {
     const entries = [];
@@ -55,14 +63,25 @@ describe('AuditLog (real PostgreSQL, a database of its own: these tests empty an
     return entries;
   }
 
-  beforeEach(resetLog);
+  beforeEach(() => tamper('DELETE FROM audit_log'));
 
-  it('chains each entry to the one before, starting from the genesis hash', async () => {
-    const [first, second] = await appendSome(2);
-    expect(first!.sequence).toBe(1);
-    expect(first!.previousHash).toBe(GENESIS_HASH);
-    expect(second!.previousHash).toBe(first!.hash);
-    await expect(auditLog.verify()).resolves.toEqual({ ok: true, entries: 2, headHash: second!.hash });
+  it('seals committed entries into a chain, starting from the genesis hash', async () => {
+    await appendSome(3);
+    expect((await chain()).every((row) => row.hash === null)).toBe(true);
+    await expect(auditLog.sealAll()).resolves.toBe(3);
+    const rows = await chain();
+    expect(rows.map((row) => row.previous_hash)).toEqual([GENESIS_HASH, rows[0]!.hash, rows[1]!.hash]);
+    expect(rows.map((row) => Number(row.chain_position))).toEqual([1, 2, 3]);
+    await expect(auditLog.verify()).resolves.toEqual({ ok: true, entries: 3, headHash: rows[2]!.hash, unsealed: 0 });
+    // Sealing twice changes nothing.
+    await expect(auditLog.sealAll()).resolves.toBe(0);
+  });
+
+  it('counts entries not sealed yet without calling the chain broken', async () => {
+    await appendSome(2);
+    await auditLog.sealAll();
+    await appendSome(1);
+    await expect(auditLog.verify()).resolves.toMatchObject({ ok: true, entries: 2, unsealed: 1 });
   });
 
   it('writes in the caller transaction: a rolled-back change leaves no entry', async () => {
@@ -93,9 +112,31 @@ describe('AuditLog (real PostgreSQL, a database of its own: these tests empty an
     ).rejects.toThrow(/inside the transaction/);
   });
 
-  it('keeps the chain whole under concurrent appends', async () => {
-    await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
+  it('never seals past a writer still running, so an entry that commits late still joins the chain', async () => {
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      await auditLog.append(runner.manager, {
+        actorType: 'citizen',
+        actorId: 'c-slow',
+        action: 'slow',
+        targetType: 'claim',
+        targetId: '1',
+      });
+      await appendSome(2); // later writers commit first
+      await expect(auditLog.sealAll()).resolves.toBe(0);
+      await runner.commitTransaction();
+    } finally {
+      await runner.release();
+    }
+    await expect(auditLog.sealAll()).resolves.toBe(3);
+    await expect(auditLog.verify()).resolves.toMatchObject({ ok: true, entries: 3, unsealed: 0 });
+  });
+
+  it('keeps the chain whole under concurrent writers and concurrent sealers', async () => {
+    await Promise.all([
+      ...Array.from({ length: 40 }, (_, i) =>
         auditLog.record({
           actorType: 'citizen',
           actorId: `c${i}`,
@@ -104,19 +145,27 @@ describe('AuditLog (real PostgreSQL, a database of its own: these tests empty an
           targetId: `${i}`,
         }),
       ),
-    );
-    await expect(auditLog.verify({ batchSize: 7 })).resolves.toMatchObject({ ok: true, entries: 20 });
+      auditLog.seal(5),
+      auditLog.seal(5),
+    ]);
+    await auditLog.sealAll();
+    await expect(auditLog.verify({ batchSize: 7 })).resolves.toMatchObject({ ok: true, entries: 40, unsealed: 0 });
   });
 
-  it('is append-only: the database refuses updates and deletes', async () => {
+  it('is append-only: the database refuses updates, deletes and truncation, except sealing', async () => {
     await appendSome(1);
     await expect(dataSource.query(`UPDATE audit_log SET action = 'changed'`)).rejects.toThrow(/append-only/);
     await expect(dataSource.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+    await expect(dataSource.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
+    await auditLog.sealAll();
+    await expect(dataSource.query(`UPDATE audit_log SET hash = repeat('b', 64)`)).rejects.toThrow(/append-only/);
+    await expect(dataSource.query(`UPDATE audit_log SET details = '{}'`)).rejects.toThrow(/append-only/);
   });
 
   it('finds the first broken link when an entry is changed', async () => {
     await appendSome(5);
-    await tamper(`UPDATE audit_log SET details = '{"reason":"other"}' WHERE sequence = 3`);
+    await auditLog.sealAll();
+    await tamper(`UPDATE audit_log SET details = '{"reason":"other"}' WHERE chain_position = 3`);
     await expect(auditLog.verify()).resolves.toMatchObject({
       ok: false,
       brokenAt: 3,
@@ -126,20 +175,25 @@ describe('AuditLog (real PostgreSQL, a database of its own: these tests empty an
 
   it('finds a deleted entry', async () => {
     await appendSome(5);
-    await tamper('DELETE FROM audit_log WHERE sequence = 2');
+    await auditLog.sealAll();
+    await tamper('DELETE FROM audit_log WHERE chain_position = 2');
     await expect(auditLog.verify()).resolves.toMatchObject({ ok: false, brokenAt: 2 });
   });
 
   it('finds an entry rewritten with a recomputed hash, through the next link', async () => {
     await appendSome(4);
-    await tamper(`UPDATE audit_log SET hash = repeat('a', 64) WHERE sequence = 2`);
+    await auditLog.sealAll();
+    await tamper(`UPDATE audit_log SET hash = repeat('a', 64) WHERE chain_position = 2`);
     await expect(auditLog.verify()).resolves.toMatchObject({ ok: false, brokenAt: 2 });
   });
 
   it('finds lost newest entries against an anchored head hash', async () => {
-    const entries = await appendSome(3);
-    await tamper('DELETE FROM audit_log WHERE sequence = 3');
-    await expect(auditLog.verify({ expectedHeadHash: entries[2]!.hash })).resolves.toMatchObject({
+    await appendSome(3);
+    await auditLog.sealAll();
+    const verified = await auditLog.verify();
+    if (!verified.ok) throw new Error('chain should be whole');
+    await tamper('DELETE FROM audit_log WHERE chain_position = 3');
+    await expect(auditLog.verify({ expectedHeadHash: verified.headHash })).resolves.toMatchObject({
       ok: false,
       reason: 'the newest entries are missing',
     });
@@ -147,10 +201,11 @@ describe('AuditLog (real PostgreSQL, a database of its own: these tests empty an
 
   it('npm run audit:verify reports a whole chain, then the first broken link', async () => {
     await appendSome(3);
+    await auditLog.sealAll();
     const whole = runVerifyCommand();
     expect(whole.status).toBe(0);
-    expect(whole.stdout).toMatch(/audit chain whole: 3 entries/);
-    await tamper(`UPDATE audit_log SET action = 'claim.deleted' WHERE sequence = 2`);
+    expect(whole.stdout).toMatch(/audit chain whole: 3 sealed entries, 0 not sealed yet/);
+    await tamper(`UPDATE audit_log SET action = 'claim.deleted' WHERE chain_position = 2`);
     const broken = runVerifyCommand();
     expect(broken.status).toBe(1);
     expect(broken.stderr).toMatch(/BROKEN at entry 2/);

@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { jobOptions } from '@redress/jobs';
 import { AuditLog, loadConfig, redisOptions } from '@redress/platform';
 import { Queue, QueueEvents, type ConnectionOptions } from 'bullmq';
+import { DataSource } from 'typeorm';
 import { createWorker } from '../apps/worker/src/bootstrap.js';
 import { WorkerConfig } from '../apps/worker/src/config.js';
 
@@ -39,6 +40,21 @@ describe('worker', () => {
     );
     await job.waitUntilFinished(events, 10_000);
     expect(await job.getState()).toBe('completed');
+  });
+
+  it('seals committed audit entries into the chain by itself', async () => {
+    const entry = await worker
+      .get(AuditLog)
+      .record({ actorType: 'system', actorId: null, action: 'test.sealed', targetType: 'test', targetId: null });
+    const dataSource = worker.get(DataSource);
+    let sealed: Array<{ chain_position: string | null }> = [];
+    for (let i = 0; i < 50; i += 1) {
+      sealed = await dataSource.query('SELECT chain_position FROM audit_log WHERE id = $1', [entry.id]);
+      if (sealed[0]?.chain_position) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(sealed[0]?.chain_position).toEqual(expect.any(String));
+    await expect(worker.get(AuditLog).verify()).resolves.toMatchObject({ ok: true });
   });
 
   it('fails a job whose payload does not match its contract, and keeps it visible', async () => {

@@ -11,6 +11,12 @@ export class WorkerConfig extends WithNotifyConfig(CommonConfig) {
   @Max(200)
   WORKER_CONCURRENCY = 10;
 
+  /** How often committed audit entries are chained into the log, in milliseconds (0 turns sealing off). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  AUDIT_SEAL_EVERY_MS = 500;
+
   /** How often the whole audit chain is verified, in milliseconds (0 turns the schedule off). */
   @Type(() => Number)
   @IsInt()

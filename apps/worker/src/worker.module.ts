@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { jobNames, JobRegistry, type JobHandler } from '@redress/jobs';
 import { NotifyModule, WorkerPlatformModule } from '@redress/platform';
+import { AuditSealer } from './audit-sealer.js';
 import { WorkerConfig } from './config.js';
 import { VerifyAuditChainHandler } from './handlers/verify-audit-chain.handler.js';
 import { claimProviders } from './handlers/claim-providers.js';
@@ -60,6 +61,7 @@ export class WorkerModule {
         },
         WorkerHost,
         OutboxRelayService,
+        AuditSealer,
       ],
     };
   }

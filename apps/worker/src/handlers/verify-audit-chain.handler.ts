@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { JobHandler, JobPayload } from '@redress/jobs';
 import { AuditLog } from '@redress/platform';
 
-/** Recomputes the audit hash chain; a broken link is logged as an error for the operators' alerting. */
+/** Seals what is waiting, then recomputes the whole chain; a broken link is logged as an error for alerting. */
 @Injectable()
 export class VerifyAuditChainHandler implements JobHandler<'housekeeping.verify-audit-chain'> {
   readonly jobName = 'housekeeping.verify-audit-chain' as const;
@@ -11,10 +11,11 @@ export class VerifyAuditChainHandler implements JobHandler<'housekeeping.verify-
   constructor(private readonly auditLog: AuditLog) {}
 
   async handle(payload: JobPayload<'housekeeping.verify-audit-chain'>): Promise<void> {
+    await this.auditLog.sealAll();
     const result = await this.auditLog.verify();
     if (result.ok) {
       this.logger.log(
-        { entries: result.entries, headHash: result.headHash, reason: payload.reason },
+        { entries: result.entries, unsealed: result.unsealed, headHash: result.headHash, reason: payload.reason },
         'audit chain verified',
       );
     } else {
