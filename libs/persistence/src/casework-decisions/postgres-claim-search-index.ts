@@ -29,9 +29,11 @@ export class PostgresClaimSearchIndex extends ClaimSearchIndex {
     for (;;) {
       const done = await this.dataSource.transaction(async (manager) => {
         const rows = await manager.query<Array<{ id: string; application_id: string }>>(
-          `DELETE FROM claim_search_pending WHERE claim_id IN (
-             SELECT claim_id FROM claim_search_pending ORDER BY claim_id LIMIT $1 FOR UPDATE SKIP LOCKED)
-           RETURNING claim_id AS id, (SELECT application_id FROM claim WHERE claim.id = claim_id) AS application_id`,
+          `WITH taken AS (
+             DELETE FROM claim_search_pending WHERE claim_id IN (
+               SELECT claim_id FROM claim_search_pending ORDER BY claim_id LIMIT $1 FOR UPDATE SKIP LOCKED)
+             RETURNING claim_id)
+           SELECT t.claim_id AS id, c.application_id FROM taken t JOIN claim c ON c.id = t.claim_id`,
           [BATCH],
         );
         const claims: string[] = [];
