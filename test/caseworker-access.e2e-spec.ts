@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { routeInventory } from '@redress/platform';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import type { StaffRole } from '../apps/caseworker-api/src/auth/index.js';
+import { seedClaim, startCaseworkerApi, testStaff } from './support/caseworker-api.js';
+
+/**
+ * The authorisation matrix of every staff route of the caseworker API (partner routes have their own): each role
+ * that may use a route gets past the guards (whatever the use case then says), each other role gets 403
+ * problem+json and changes nothing, and an anonymous caller gets 401. A route missing from this table fails.
+ */
+const everyone: StaffRole[] = ['caseworker', 'senior-caseworker', 'team-leader', 'auditor', 'administrator'];
+const caseworkers: StaffRole[] = ['caseworker', 'senior-caseworker'];
+const readers: StaffRole[] = ['caseworker', 'senior-caseworker', 'team-leader', 'auditor'];
+const managers: StaffRole[] = ['team-leader', 'auditor'];
+
+type Method = 'GET' | 'POST' | 'PUT';
+const matrix: Array<[Method, string, StaffRole[]]> = [
+  ['GET', '/v1/staff/me', everyone],
+  ['GET', '/v1/work', readers],
+  ['POST', '/v1/work/next', caseworkers],
+  ['POST', '/v1/claims/:reference/release', [...caseworkers, 'team-leader']],
+  ['POST', '/v1/claims/:reference/assignment', ['team-leader']],
+  ['GET', '/v1/claims/:reference', readers],
+  ['PUT', '/v1/claims/:reference/restriction', ['team-leader']],
+  ['POST', '/v1/claims/:reference/information-requests', caseworkers],
+  ['POST', '/v1/claims/:reference/notes', [...caseworkers, 'team-leader']],
+  ['POST', '/v1/claims/:reference/judgements', caseworkers],
+  ['POST', '/v1/claims/:reference/award-calculations', caseworkers],
+  ['POST', '/v1/claims/:reference/decisions', caseworkers],
+  ['POST', '/v1/claims/:reference/decisions/:decisionId/approval', ['senior-caseworker']],
+  ['POST', '/v1/claims/:reference/decisions/:decisionId/rejection', ['senior-caseworker']],
+  ['POST', '/v1/claims/:reference/reviews', caseworkers],
+  ['POST', '/v1/claims/:reference/review-decision', caseworkers],
+  ['POST', '/v1/claims/:reference/appeals', [...caseworkers, 'team-leader']],
+  ['POST', '/v1/claims/:reference/appeals/:appealId/outcome', [...caseworkers, 'team-leader']],
+  ['POST', '/v1/claims/:reference/payments', caseworkers],
+  ['GET', '/v1/search/claims', readers],
+  ['GET', '/v1/reports/claims-per-week', managers],
+  ['GET', '/v1/reports/time-to-decision', managers],
+  ['GET', '/v1/reports/service-level', managers],
+  ['GET', '/v1/reports/outcomes', managers],
+  ['GET', '/v1/reports/refusals-by-characteristic', managers],
+];
+
+describe('caseworker API authorisation matrix', () => {
+  let app: NestFastifyApplication;
+  let db: DataSource;
+  let reference: string;
+  let claimId: string;
+  beforeAll(async () => {
+    app = await startCaseworkerApi();
+    db = app.get(DataSource);
+    ({ reference, claimId } = await seedClaim(app, { status: 'in_assessment', team: 'access-matrix' }));
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const call = (method: Method, pattern: string, authorization?: string) => {
+    const url = pattern
+      .replace(':reference', reference)
+      .replace(':decisionId', randomUUID())
+      .replace(':appealId', randomUUID());
+    const agent = request(app.getHttpServer());
+    const pending =
+      method === 'GET' ? agent.get(url) : method === 'PUT' ? agent.put(url).send({}) : agent.post(url).send({});
+    return authorization ? pending.set('authorization', authorization) : pending;
+  };
+  const writes = async () =>
+    (
+      await db.query<Array<{ version: number; n: number }>>(
+        `SELECT c.version, (SELECT count(*)::int FROM audit_log WHERE target_id = $2 AND action <> 'claim.read') AS n
+           FROM claim c WHERE c.id = $1`,
+        [claimId, claimId],
+      )
+    )[0];
+
+  it('lists every staff route the app serves', () => {
+    const served = routeInventory(app.getHttpAdapter().getInstance())
+      .filter((route) => route.url.startsWith('/v1/') && !route.url.startsWith('/v1/partner'))
+      .map((route) => `${route.method} ${route.url}`)
+      .sort();
+    expect(served).toEqual(matrix.map(([method, path]) => `${method} ${path}`).sort());
+  });
+
+  const cases = matrix.flatMap(([method, path, allowed]) =>
+    everyone.map((role) => [method, path, role, allowed.includes(role)] as const),
+  );
+
+  it.each(cases)('%s %s as %s: allowed %s', async (method, path, role, allowed) => {
+    const staff = testStaff(role, { team: 'access-matrix' });
+    const before = await writes();
+    const response = await call(method, path, staff.authorization);
+    if (allowed) {
+      expect([401, 403]).not.toContain(response.status);
+      expect(response.status).toBeLessThan(500);
+    } else {
+      expect(response.status).toBe(403);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(await writes()).toEqual(before);
+    }
+  });
+
+  it.each(matrix)('%s %s without a token: 401', async (method, path) => {
+    const before = await writes();
+    const response = await call(method, path);
+    expect(response.status).toBe(401);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(await writes()).toEqual(before);
+  });
+});
