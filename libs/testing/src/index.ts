@@ -4,3 +4,4 @@ export * from './notify-stub.js';
 export * from './police-stub.js';
 export * from './worker-process.js';
 export * from './finance-stub.js';
+export * from './disposable-postgres.js';

@@ -119,7 +119,13 @@ export class OutboxRelay {
   /** One pass over the pending rows. Throws when Redis or PostgreSQL refused (the rows stay pending). */
   async dispatchOnce(): Promise<DispatchResult> {
     const client = await this.pool.connect();
+    // A connection cut while checked out (a database restart) emits 'error' on the client: the pass fails and
+    // the client is discarded, nothing more.
     let broken = false;
+    const onError = (): void => {
+      broken = true;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const { rows } = await client.query<PendingRow>(
@@ -166,6 +172,7 @@ export class OutboxRelay {
       });
       throw error;
     } finally {
+      client.off('error', onError);
       client.release(broken);
     }
   }
