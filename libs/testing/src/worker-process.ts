@@ -3,7 +3,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = process.cwd();
-const outDir = join(root, 'node_modules', '.cache', 'redress-worker-build');
+// One folder per process: test runs of several engineers (or suites) may build at the same moment.
+const outDir = join(root, 'node_modules', '.cache', 'redress-worker-build', String(process.pid));
 
 /**
  * Compiles the apps and libs (tsc + tsc-alias, as `npm run build` does) into a cache folder inside the
