@@ -1,6 +1,6 @@
 import { DenyAllQueueDashboardAuthorizer, mountQueueDashboard, QueueDashboardAuthorizer } from '@redress/platform';
 import Fastify, { type FastifyRequest } from 'fastify';
-import { Queue } from 'bullmq';
+import { Queue, type ConnectionOptions } from 'bullmq';
 import { redisOptions } from '@redress/platform';
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -42,7 +42,7 @@ describe('queue dashboard (Bull Board)', () => {
   });
 
   it('shows the queues and their jobs to an administrator, and nothing to anyone else', async () => {
-    const queue = new Queue('claims', { connection: redisOptions(redisUrl), prefix });
+    const queue = new Queue('claims', { connection: redisOptions(redisUrl) as ConnectionOptions, prefix });
     await queue.add('claims.assess', { claimId: 'c-1' }, { jobId: 'dashboard-job-1' });
     const { fastify, dashboard } = await start(new HeaderAuthorizer());
     try {
