@@ -72,7 +72,15 @@ async function startHarness(label: string, notifyDelayMs = 0): Promise<Harness> 
     PoliceStub.start(),
   ]);
   police.reports.set('CRIS-1234567/26', { policeForce: 'metropolitan', reportedOn: '2026-03-14' });
-  const citizenApi = await startCitizenApi({ DATABASE_URL: database.url, REDIS_URL: redis.url });
+  let citizenApi: NestFastifyApplication;
+  try {
+    citizenApi = await startCitizenApi({ DATABASE_URL: database.url, REDIS_URL: redis.url });
+  } catch (error) {
+    // Leave no redis-server or stub behind: they would keep jest from exiting.
+    await Promise.all([notify.close(), police.close(), redis.stop()]);
+    await database.drop();
+    throw error;
+  }
   return {
     database,
     redis,
