@@ -121,6 +121,7 @@ export class CaseworkerApiConfig extends HttpConfig {
   @ValidateIf((config: CaseworkerApiConfig) => config.NODE_ENV === 'production')
   @Matches(/^(?!development-only-)/, { message: 'PARTNER_KEY_PEPPER must not be the development pepper in production' })
   PARTNER_KEY_PEPPER = DEVELOPMENT_PARTNER_KEY_PEPPER;
+
   /** Four eyes: an award above this many pence needs approval by a different senior caseworker (GBP 50,000). */
   @Type(() => Number)
   @IsInt()
