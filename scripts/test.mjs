@@ -1,4 +1,5 @@
 // Runs every jest tier in ESM mode and ends with one line: "N passed, N failed".
+// --forceExit: a client left open by a suite must never hang CI; jest still reports open handles.
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -19,7 +20,7 @@ const node24 = join(process.cwd(), 'node_modules', 'node', 'bin', 'node');
 const nodeBinary = process.env.TEST_NODE ?? (existsSync(node24) ? node24 : process.execPath);
 const jest = spawnSync(
   nodeBinary,
-  ['node_modules/jest/bin/jest.js', '--json', `--outputFile=${results}`, ...process.argv.slice(2)],
+  ['node_modules/jest/bin/jest.js', '--json', `--outputFile=${results}`, '--forceExit', ...process.argv.slice(2)],
   { stdio: 'inherit', env },
 );
 

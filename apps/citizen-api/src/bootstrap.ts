@@ -1,4 +1,6 @@
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
+import { MAX_EVIDENCE_BYTES } from '@redress/domain';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { configureHttpApp, createFastifyAdapter } from '@redress/platform';
 import { CitizenApiModule } from './app.module.js';
@@ -23,5 +25,12 @@ export async function createCitizenApi(config: CitizenApiConfig): Promise<NestFa
       abortOnError: false,
     },
   );
+  // Evidence uploads need Fastify's multipart parser, with a 20 MB limit on the one file a request may carry
+  // (JSON routes keep the small body limit). Registered here, before Nest sets up its routes and error
+  // handler: registering it from a module's onModuleInit left errors thrown in onRequest hooks (the rate
+  // limiter's 429) to Fastify's default handler instead of the problem+json filter.
+  await app.register(multipart, {
+    limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1, fields: 5, parts: 6, headerPairs: 100 },
+  });
   return configureHttpApp(app, config, API_DESCRIPTION);
 }

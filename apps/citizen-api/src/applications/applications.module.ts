@@ -1,6 +1,4 @@
-import { Module, type FactoryProvider, type InjectionToken, type OnModuleInit } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
-import multipart from '@fastify/multipart';
+import { Module, type FactoryProvider, type InjectionToken } from '@nestjs/common';
 import {
   AnswerInformationRequest,
   ApplicationStore,
@@ -38,7 +36,6 @@ import {
   PostgresPersonalDataQueries,
 } from '@redress/persistence';
 import { AuditLog, FieldCipher } from '@redress/platform';
-import { MAX_EVIDENCE_BYTES } from '@redress/domain';
 import { DataSource } from 'typeorm';
 import { CitizenApiConfig } from '../config.js';
 import { DocumentsController } from '../documents/documents.controller.js';
@@ -123,17 +120,4 @@ function useCase<T>(useCaseClass: new (...dependencies: any[]) => T, inject: Inj
     useCase(DeleteDocument, [ApplicationStore, EvidenceDocumentStore, DocumentStorage, Clock]),
   ],
 })
-export class ApplicationsModule implements OnModuleInit {
-  constructor(private readonly adapterHost: HttpAdapterHost) {}
-
-  /**
-   * Evidence uploads need Fastify's multipart parser. It is registered here, before the routes are, with a
-   * 20 MB limit on the one file a request may carry; JSON routes keep the app's small body limit.
-   */
-  async onModuleInit(): Promise<void> {
-    const fastify = this.adapterHost.httpAdapter.getInstance<import('fastify').FastifyInstance>();
-    await fastify.register(multipart, {
-      limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1, fields: 5, parts: 6, headerPairs: 100 },
-    });
-  }
-}
+export class ApplicationsModule {}
