@@ -6,7 +6,7 @@ export * from './entities/outbox-message.entity.js';
 export * from './entities/citizen-sign-in.entities.js';
 export * from './encrypted-columns.js';
 export * from './referrals/index.js';
-export * from './casework/index.js';
 export * from './claims/index.js';
+export * from './casework/index.js';
 export * from './documents/index.js';
 export * from './casework-decisions/index.js';

@@ -72,6 +72,12 @@ export class HttpConfig extends CommonConfig {
   @Max(50 * 1024 * 1024)
   BODY_LIMIT_BYTES = 256 * 1024;
 
+  /** Requests a minute from one client on routes without a limit of their own. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_DEFAULT_PER_MINUTE = 600;
+
   /** Named rate limits changed by configuration: `name=max/windowMs`, comma separated. */
   @Matches(/^([a-z0-9-]+=\d+\/\d+)?(,[a-z0-9-]+=\d+\/\d+)*$/, {
     message: 'RATE_LIMIT_OVERRIDES must be name=max/windowMs pairs, comma separated',

@@ -88,6 +88,7 @@ export async function configureHttpApp(
     app.get<Redis>(REQUEST_REDIS),
     `${config.QUEUE_PREFIX}:${api.name}`,
     parseRateLimitOverrides(config.RATE_LIMIT_OVERRIDES),
+    config.RATE_LIMIT_DEFAULT_PER_MINUTE,
   );
 
   const builder = new DocumentBuilder().setTitle(api.title).setDescription(api.description).setVersion(api.version);

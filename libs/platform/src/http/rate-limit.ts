@@ -34,6 +34,7 @@ export async function registerRateLimit(
   redis: Redis,
   nameSpace: string,
   overrides: Record<string, { max: number; timeWindow: number }> = {},
+  defaultPerMinute = DEFAULT_RATE_LIMIT.max,
 ): Promise<void> {
   // Runs before the plugin's own onRoute hook (registered after it), so named limits take their configured values.
   app
@@ -46,7 +47,8 @@ export async function registerRateLimit(
     });
   await app.register(rateLimit, {
     global: true,
-    ...DEFAULT_RATE_LIMIT,
+    max: defaultPerMinute,
+    timeWindow: DEFAULT_RATE_LIMIT.timeWindow,
     redis,
     nameSpace: `${nameSpace}:rate-limit:`,
     skipOnError: true,
