@@ -110,6 +110,7 @@ export interface ClaimTransaction {
     expiresAt: Date;
   }): Promise<IdempotencyRecord | null>;
   completeIdempotencyKey(citizenId: string, key: string, responseStatus: number, responseBody: unknown): Promise<void>;
+  /** An open request addressed to the applicant (locked); `null` for any other request. */
   findOpenInformationRequest(claimId: string, requestId: string): Promise<{ id: string } | null>;
   answerInformationRequest(request: {
     id: string;
@@ -118,6 +119,7 @@ export interface ClaimTransaction {
     at: Date;
     documentIds: readonly string[];
   }): Promise<void>;
+  /** Open requests addressed to the applicant (third-party requests do not hold the assessment). */
   countOpenInformationRequests(claimId: string): Promise<number>;
   insertReviewRequest(request: {
     id: string;

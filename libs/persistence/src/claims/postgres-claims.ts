@@ -284,7 +284,10 @@ class PostgresClaimTransaction implements ClaimTransaction {
     await this.flush();
     if (!/^[0-9a-f-]{36}$/i.test(requestId)) return null;
     const [row] = await this.manager.query<Array<{ id: string }>>(
-      `SELECT id FROM information_request WHERE id = $1 AND claim_id = $2 AND status = 'open' FOR UPDATE`,
+      // Only requests addressed to the applicant are theirs to answer (the police, a GP or a hospital answer
+      // the caseworker, not through the citizen API).
+      `SELECT id FROM information_request
+        WHERE id = $1 AND claim_id = $2 AND status = 'open' AND recipient = 'applicant' FOR UPDATE`,
       [requestId, claimId],
     );
     return row ?? null;
@@ -312,8 +315,11 @@ class PostgresClaimTransaction implements ClaimTransaction {
 
   async countOpenInformationRequests(claimId: string): Promise<number> {
     await this.flush();
+    // Only the applicant's requests hold the assessment (and pause the service-level clock): a request still open
+    // with the police, a GP or a hospital is the caseworker's to chase and must not keep the claim waiting.
     const [row] = await this.manager.query<Array<{ open: string }>>(
-      `SELECT count(*) AS open FROM information_request WHERE claim_id = $1 AND status = 'open'`,
+      `SELECT count(*) AS open FROM information_request
+        WHERE claim_id = $1 AND status = 'open' AND recipient = 'applicant'`,
       [claimId],
     );
     return Number(row?.open ?? 0);
@@ -380,7 +386,8 @@ export class PostgresClaimQueries extends ClaimQueries {
       }>
     >(
       `SELECT c.reference, c.status, c.submitted_at, c.status_changed_at,
-         (SELECT count(*) FROM information_request r WHERE r.claim_id = c.id AND r.status = 'open') AS open
+         (SELECT count(*) FROM information_request r
+           WHERE r.claim_id = c.id AND r.status = 'open' AND r.recipient = 'applicant') AS open
        FROM claim c WHERE c.owner_citizen_id = $1 ORDER BY c.submitted_at DESC, c.id LIMIT 100`,
       [citizenId],
     );
