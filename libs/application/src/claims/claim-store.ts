@@ -94,8 +94,15 @@ export interface ClaimTransaction {
   /** Writes the new state; the claim was locked, so the version cannot have moved. */
   updateClaim(claim: ClaimSnapshot, at: Date): Promise<void>;
   appendEvents(events: readonly ClaimEvent[]): Promise<void>;
-  /** A job for the worker, through the transactional outbox (ids and codes only). */
-  enqueue(jobName: string, payload: Record<string, string>, orderingKey: string): Promise<void>;
+  /** A job for the worker, through the transactional outbox (ids and codes only); `notBefore` delays it. */
+  enqueue(
+    jobName: string,
+    payload: Record<string, string>,
+    orderingKey: string,
+    options?: { notBefore?: Date },
+  ): Promise<void>;
+  /** The claim's service-level clock as it stands in this transaction: its due time and whether it is paused. */
+  serviceLevel(claimId: string): Promise<{ dueAt: Date | null; paused: boolean }>;
   audit(entry: AuditRecord): Promise<void>;
   /**
    * Takes the key for this transaction. If another transaction holds it, waits for it to end; answers the

@@ -29,8 +29,13 @@ export interface CaseworkTransaction {
   /** Moves the version on for a change outside the aggregate (a note, a request, an assignment). */
   touchClaim(claimId: string, at: Date): Promise<number>;
   audit(entry: AuditRecord): Promise<void>;
-  /** A job through the transactional outbox: ids only. */
-  enqueue(jobName: string, payload: Record<string, string>, orderingKey: string): Promise<void>;
+  /** A job through the transactional outbox: ids only. `notBefore` delays it (a clock). */
+  enqueue(
+    jobName: string,
+    payload: Record<string, string>,
+    orderingKey: string,
+    options?: { notBefore?: Date },
+  ): Promise<void>;
   /** The raw transaction, for a feature store's own writes (an EntityManager in the PostgreSQL adapter). */
   readonly handle: unknown;
 }

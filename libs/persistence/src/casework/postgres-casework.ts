@@ -142,13 +142,18 @@ class PostgresCaseworkTransaction implements CaseworkTransaction {
     await this.auditLog.append(this.manager, entry);
   }
 
-  async enqueue(jobName: string, payload: Record<string, string>, orderingKey: string): Promise<void> {
+  async enqueue(
+    jobName: string,
+    payload: Record<string, string>,
+    orderingKey: string,
+    options: { notBefore?: Date } = {},
+  ): Promise<void> {
     // A payload that breaks its job's contract fails the use case now, not the worker later.
     if (!isJobName(jobName)) throw new Error(`unknown job ${jobName}`);
     parseJobPayload(jobName, payload);
     await this.manager.query(
-      `INSERT INTO outbox_message (id, job_name, payload, ordering_key) VALUES ($1, $2, $3::jsonb, $4)`,
-      [randomUUID(), jobName, JSON.stringify(payload), orderingKey],
+      `INSERT INTO outbox_message (id, job_name, payload, ordering_key, not_before) VALUES ($1, $2, $3::jsonb, $4, $5)`,
+      [randomUUID(), jobName, JSON.stringify(payload), orderingKey, options.notBefore ?? null],
     );
   }
 }

@@ -87,8 +87,11 @@ class PostgresClaimTransaction implements ClaimTransaction {
       const rows = this.outboxRows;
       this.outboxRows = [];
       this.defer({
-        sql: `INSERT INTO outbox_message (id, job_name, payload, ordering_key) VALUES ${rows
-          .map((_, row) => `($${row * 4 + 1}, $${row * 4 + 2}, $${row * 4 + 3}::jsonb, $${row * 4 + 4})`)
+        sql: `INSERT INTO outbox_message (id, job_name, payload, ordering_key, not_before) VALUES ${rows
+          .map(
+            (_, row) =>
+              `($${row * 5 + 1}, $${row * 5 + 2}, $${row * 5 + 3}::jsonb, $${row * 5 + 4}, $${row * 5 + 5}::timestamptz)`,
+          )
           .join(', ')}`,
         parameters: rows.flat(),
       });
@@ -209,11 +212,27 @@ class PostgresClaimTransaction implements ClaimTransaction {
     }
   }
 
-  async enqueue(jobName: string, payload: Record<string, string>, orderingKey: string): Promise<void> {
+  async enqueue(
+    jobName: string,
+    payload: Record<string, string>,
+    orderingKey: string,
+    options: { notBefore?: Date } = {},
+  ): Promise<void> {
     // A payload that breaks its job's contract fails the use case now, not the worker later.
     if (!isJobName(jobName)) throw new Error(`unknown job ${jobName}`);
     parseJobPayload(jobName, payload);
-    this.outboxRows.push([randomUUID(), jobName, JSON.stringify(payload), orderingKey]);
+    this.outboxRows.push([randomUUID(), jobName, JSON.stringify(payload), orderingKey, options.notBefore ?? null]);
+  }
+
+  async serviceLevel(claimId: string): Promise<{ dueAt: Date | null; paused: boolean }> {
+    await this.flush();
+    // The casework migration's triggers keep these: a pause closes (and the due time moves on by its length)
+    // when the last open request to the applicant is answered.
+    const [row] = await this.manager.query<Array<{ due_at: Date | null; paused: boolean }>>(
+      `SELECT service_level_due_at AS due_at, service_level_paused_since IS NOT NULL AS paused FROM claim WHERE id = $1`,
+      [claimId],
+    );
+    return { dueAt: row?.due_at ?? null, paused: row?.paused ?? false };
   }
 
   async audit(entry: AuditRecord): Promise<void> {

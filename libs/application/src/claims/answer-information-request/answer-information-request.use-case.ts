@@ -57,6 +57,17 @@ export class AnswerInformationRequest {
         claim.resumeAssessment({ kind: 'citizen', id: command.citizenId }, now, { informationRequestId: request.id });
         await persistClaimChange(tx, claim, now, []);
       }
+      if (stillOpen === 0) {
+        // That was the applicant's last open request: the service-level pause has ended and the due time moved
+        // on by its length. The check scheduled for the old time found the claim paused and did nothing, so the
+        // one who ends the pause sets the next (docs/worker.md "Clocks").
+        const serviceLevel = await tx.serviceLevel(snapshot.id);
+        if (serviceLevel.dueAt && !serviceLevel.paused) {
+          await tx.enqueue('claims.service-level-check', { claimId: snapshot.id }, `claim:${snapshot.id}`, {
+            notBefore: serviceLevel.dueAt,
+          });
+        }
+      }
       return { reference: snapshot.reference, status: claim.status };
     });
   }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { addWorkingDays, calendarDateInUk, Claim, DomainError, DomainErrorKind, type IsoDate } from '@redress/domain';
+import { informationRequestClockTimes } from '../../clocks/clock-times.js';
 import type { Clock } from '../../ports/clock.js';
 import { withStaffClaim } from '../../staff/claim-access.js';
 import { AccessLog, CaseworkUnitOfWork, type CaseworkTransaction } from '../../staff/casework-store.js';
@@ -21,6 +22,30 @@ export abstract class InformationRequestStore {
       workingDays: number;
     },
   ): Promise<void>;
+}
+
+/**
+ * The request's clocks (docs/worker.md "Clocks"), in the transaction that sets or moves its due date: the
+ * reminder 3 working days before it and the escalation the day after. Each job reloads the request when it runs,
+ * so a clock left over from an earlier due date (or for a request answered since) does nothing. The reminder
+ * job writes to the victim, so only a request addressed to them gets one; a request to the police, a GP or a
+ * hospital still escalates the claim when it is overdue (the caseworker chases it).
+ */
+export async function scheduleInformationRequestClocks(
+  tx: CaseworkTransaction,
+  request: { claimId: string; informationRequestId: string; recipient: InformationRecipient; dueOn: IsoDate },
+): Promise<void> {
+  const { remindAt, overdueAt } = informationRequestClockTimes(request.dueOn);
+  const orderingKey = `claim:${request.claimId}`;
+  const informationRequestId = request.informationRequestId;
+  if (request.recipient === 'applicant') {
+    await tx.enqueue('claims.information-request-reminder', { informationRequestId }, orderingKey, {
+      notBefore: remindAt,
+    });
+  }
+  await tx.enqueue('claims.information-request-overdue', { informationRequestId }, orderingKey, {
+    notBefore: overdueAt,
+  });
 }
 
 /** States in which a caseworker may ask a third party (police, GP, hospital) for evidence. */
@@ -101,6 +126,12 @@ export class RequestInformation {
             `claim:${record.snapshot.id}`,
           );
         }
+        await scheduleInformationRequestClocks(tx, {
+          claimId: record.snapshot.id,
+          informationRequestId: id,
+          recipient: command.recipient,
+          dueOn,
+        });
         return { id, dueOn, version, status: claim.status };
       },
     );
