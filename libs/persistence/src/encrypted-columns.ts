@@ -1,4 +1,7 @@
 import { caseworkContext } from './casework/postgres-case-file-store.js';
+import { answerContext, questionContext, reasonsContext } from './claims/postgres-claims.js';
+import { sectionContext } from './claims/persistence-ports.js';
+import { fileNameContext } from './documents/postgres-evidence-document-store.js';
 
 /**
  * Every column that holds FieldCipher values, with how to rebuild the context each value was bound to.
@@ -73,5 +76,96 @@ export const encryptedColumns: EncryptedColumn[] = [
     column: 'payee_reference_encrypted',
     contextColumns: [],
     context: (row) => caseworkContext.payee(String(row.id)),
+  },
+  // Applications (docs/applications.md): one value per saved section, bound to the application and section.
+  // application_section's key is (application_id, section); the row's ctid names it inside the rotating
+  // transaction, where the row is locked (FOR UPDATE) so the ctid cannot change under us.
+  {
+    table: 'application_section',
+    idColumn: 'ctid',
+    column: 'answers_encrypted',
+    contextColumns: ['application_id', 'section'],
+    context: (row) => sectionContext(String(row.application_id), String(row.section)),
+  },
+  {
+    table: 'application_answer_history',
+    idColumn: 'id',
+    column: 'answers_encrypted',
+    contextColumns: ['application_id', 'section'],
+    context: (row) => sectionContext(String(row.application_id), String(row.section)),
+  },
+  {
+    table: 'evidence_document',
+    idColumn: 'id',
+    column: 'file_name_encrypted',
+    contextColumns: [],
+    context: (row) => fileNameContext(String(row.id)),
+  },
+  // Claims (docs/applications.md, docs/caseworker.md): information requests and review requests.
+  {
+    table: 'information_request',
+    idColumn: 'id',
+    column: 'question_encrypted',
+    contextColumns: [],
+    context: (row) => questionContext(String(row.id)),
+  },
+  {
+    table: 'information_request',
+    idColumn: 'id',
+    column: 'answer_encrypted',
+    contextColumns: [],
+    context: (row) => answerContext(String(row.id)),
+  },
+  {
+    table: 'review_request',
+    idColumn: 'id',
+    column: 'reasons_encrypted',
+    contextColumns: [],
+    context: (row) => reasonsContext(String(row.id)),
+  },
+  // Worker (docs/worker.md): the automatic assessment written on submission.
+  {
+    table: 'claim_automatic_assessment',
+    idColumn: 'claim_id',
+    column: 'assessment_encrypted',
+    contextColumns: [],
+    context: (row) => `claim:${String(row.claim_id)}:automatic-assessment`,
+  },
+  // Referrals (docs/referrals.md): the contexts in libs/application/src/referrals/referral-support.ts and the
+  // partner webhook secret (both the current and the previous secret use the organisation's context).
+  {
+    table: 'referral_request',
+    idColumn: 'id',
+    column: 'profile_encrypted',
+    contextColumns: [],
+    context: (row) => `referral-request:${String(row.id)}:profile`,
+  },
+  {
+    table: 'referral',
+    idColumn: 'id',
+    column: 'match_encrypted',
+    contextColumns: [],
+    context: (row) => `referral:${String(row.id)}:match`,
+  },
+  {
+    table: 'referral_event',
+    idColumn: 'id',
+    column: 'note_encrypted',
+    contextColumns: ['referral_id'],
+    context: (row) => `referral:${String(row.referral_id)}:note`,
+  },
+  {
+    table: 'partner_webhook_endpoint',
+    idColumn: 'organization_id',
+    column: 'secret_encrypted',
+    contextColumns: [],
+    context: (row) => `partner-webhook:${String(row.organization_id)}:secret`,
+  },
+  {
+    table: 'partner_webhook_endpoint',
+    idColumn: 'organization_id',
+    column: 'previous_secret_encrypted',
+    contextColumns: [],
+    context: (row) => `partner-webhook:${String(row.organization_id)}:secret`,
   },
 ];
