@@ -20,6 +20,7 @@ export default {
     {
       ...common,
       displayName: 'unit',
+      setupFiles: ['<rootDir>/test/setup-node-compat.ts'],
       testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
     },
     {
@@ -28,7 +29,7 @@ export default {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/libs/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.mjs',
       globalTeardown: '<rootDir>/test/global-teardown.mjs',
-      setupFiles: ['<rootDir>/test/setup-env.ts'],
+      setupFiles: ['<rootDir>/test/setup-node-compat.ts', '<rootDir>/test/setup-env.ts'],
       testTimeout: 60000,
     },
   ],
