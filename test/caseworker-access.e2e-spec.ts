@@ -37,6 +37,8 @@ const matrix: Array<[Method, string, StaffRole[]]> = [
   ['POST', '/v1/claims/:reference/appeals', [...caseworkers, 'team-leader']],
   ['POST', '/v1/claims/:reference/appeals/:appealId/outcome', [...caseworkers, 'team-leader']],
   ['POST', '/v1/claims/:reference/payments', caseworkers],
+  ['GET', '/v1/claims/:reference/referrals', readers],
+  ['POST', '/v1/claims/:reference/referrals', [...caseworkers, 'team-leader']],
   ['GET', '/v1/search/claims', readers],
   ['GET', '/v1/reports/claims-per-week', managers],
   ['GET', '/v1/reports/time-to-decision', managers],

@@ -5,6 +5,7 @@ import { CaseworkModule } from './casework/casework.module.js';
 import { CaseworkerApiConfig } from './config.js';
 import { PartnerModule } from './partner/partner.module.js';
 import { OutcomesModule } from './outcomes/outcomes.module.js';
+import { ClaimReferralsModule } from './referrals/claim-referrals.module.js';
 import { StaffMeController } from './staff/staff.controller.js';
 
 @Module({})
@@ -17,6 +18,7 @@ export class CaseworkerApiModule {
         PartnerModule,
         CaseworkModule,
         OutcomesModule,
+        ClaimReferralsModule,
       ],
       controllers: [StaffMeController],
       providers: [StaffJwtStrategy, StaffAuthGuard, RolesGuard],

@@ -127,4 +127,18 @@ export class CaseworkerApiConfig extends HttpConfig {
   @IsInt()
   @Min(0)
   FOUR_EYES_AWARD_THRESHOLD_PENCE = 5_000_000;
+
+  /** Victims' Code right 4: working days within which a consented referral must be sent (as the citizen API). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  REFERRAL_SEND_WORKING_DAYS = 2;
+
+  /** How many support services the matcher suggests at once (as the citizen API). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  REFERRAL_PROPOSALS = 3;
 }

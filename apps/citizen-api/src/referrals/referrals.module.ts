@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import {
+  ClaimSupportAnswers,
   Clock,
   FieldEncryption,
   GetMyReferral,
@@ -14,7 +15,7 @@ import {
   WithdrawConsent,
 } from '@redress/application';
 import { defaultReferralClockSettings, englandAndWalesWorkingDays } from '@redress/domain';
-import { PostgresReferralStore, PostgresSupportDirectory } from '@redress/persistence';
+import { PostgresClaimSupportAnswers, PostgresReferralStore, PostgresSupportDirectory } from '@redress/persistence';
 import { AuditLog, FieldCipher } from '@redress/platform';
 import { DataSource } from 'typeorm';
 import { CitizenApiConfig } from '../config.js';
@@ -48,8 +49,13 @@ import { ReferralsController } from './referrals.controller.js';
       useFactory: (ds: DataSource) => new PostgresSupportDirectory(ds),
     },
     {
+      provide: ClaimSupportAnswers,
+      inject: [DataSource, FieldCipher],
+      useFactory: (ds: DataSource, cipher: FieldCipher) => new PostgresClaimSupportAnswers(ds, cipher),
+    },
+    {
       provide: ProposeReferrals,
-      inject: [ReferralStore, SupportDirectory, FieldEncryption, ReferralSettings, Clock],
+      inject: [ReferralStore, SupportDirectory, FieldEncryption, ReferralSettings, Clock, ClaimSupportAnswers],
       useFactory: (...deps: ConstructorParameters<typeof ProposeReferrals>) => new ProposeReferrals(...deps),
     },
     {

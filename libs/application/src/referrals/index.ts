@@ -22,3 +22,8 @@ export * from './deliver-referral-webhook/webhook-signature.js';
 export * from './deliver-referral-webhook/deliver-referral-webhook.use-case.js';
 export * from './import-directory/hsds-document.js';
 export * from './import-directory/import-directory.use-case.js';
+export * from './claim-support-profile.js';
+export * from './list-claim-referrals/list-claim-referrals.command.js';
+export * from './list-claim-referrals/list-claim-referrals.use-case.js';
+export * from './refer-on-behalf/refer-on-behalf.command.js';
+export * from './refer-on-behalf/refer-on-behalf.use-case.js';

@@ -4,3 +4,4 @@ export * from './postgres-support-directory.js';
 export * from './postgres-referral-store.js';
 export * from './postgres-partner-access-store.js';
 export * from './postgres-directory-import-store.js';
+export * from './postgres-claim-support-answers.js';

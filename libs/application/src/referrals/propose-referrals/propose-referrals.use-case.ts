@@ -11,6 +11,7 @@ import {
   type StoredMatch,
 } from '../referral-ports.js';
 import { matchContext, profileContext } from '../referral-support.js';
+import { applicationSupportProfile, ClaimSupportAnswers } from '../claim-support-profile.js';
 import type { ProposeReferralsCommand } from './propose-referrals.command.js';
 
 /**
@@ -24,6 +25,8 @@ export class ProposeReferrals {
     private readonly encryption: FieldEncryption,
     private readonly settings: ReferralSettings,
     private readonly clock: Clock,
+    /** Optional so the use case runs without a claim store (tests, tools); the citizen API always gives it. */
+    private readonly claimAnswers?: ClaimSupportAnswers,
   ) {}
 
   async execute(command: ProposeReferralsCommand): Promise<{ requestId: string; referralIds: string[] }> {
@@ -31,15 +34,23 @@ export class ProposeReferrals {
       throw new ClaimNotFoundError();
     }
     const now = this.clock.now();
+    // A claim's application already says what help the victim wants and how to reach them safely: its
+    // support-needs and contact-preferences sections win over what the request repeats.
+    const answers = command.claimId && this.claimAnswers ? await this.claimAnswers.forClaim(command.claimId) : null;
+    const fromApplication = answers ? applicationSupportProfile(answers, now) : null;
+    const needsFromApplication = fromApplication?.needs ?? null;
+    const applicationContact = fromApplication?.contact ?? null;
     const profile: ReferralProfile = {
-      needs: command.needs,
-      circumstances: command.circumstances,
-      age: command.age,
+      needs: needsFromApplication ?? command.needs,
+      circumstances: needsFromApplication ? (fromApplication?.circumstances ?? []) : command.circumstances,
+      age: command.age ?? fromApplication?.age ?? null,
       location: {
         localAuthorityCode: command.localAuthorityCode,
         postcodeDistrict: command.postcode ? postcodeDistrict(command.postcode) : null,
       },
-      contact: command.contact,
+      contact: applicationContact
+        ? { ...applicationContact, name: command.contact.name, codeWord: command.contact.codeWord }
+        : command.contact,
       summary: command.summary,
     };
     const services = prepareServices(await this.directory.candidateServices(profile.location));
@@ -77,7 +88,11 @@ export class ProposeReferrals {
         action: 'referral.proposed',
         targetType: 'referral',
         targetId: requestId,
-        details: { proposals: referralIds.length },
+        details: {
+          proposals: referralIds.length,
+          needsFrom: needsFromApplication ? 'application' : 'request',
+          contactFrom: applicationContact ? 'application' : 'request',
+        },
         occurredAt: now,
       });
       return { requestId, referralIds };

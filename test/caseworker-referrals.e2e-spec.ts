@@ -1,0 +1,552 @@
+import { readFileSync } from 'node:fs';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import {
+  ConfigurePartnerWebhook,
+  CreatePartnerCredential,
+  parseHsdsDocument,
+  PartnerKeyHasher,
+  ProposeReferrals,
+  SendReferral,
+  SystemClock,
+  type ReferralProfile,
+  type ReferralSettings,
+} from '@redress/application';
+import {
+  calendarDateInUk,
+  currentConsentWording,
+  defaultReferralClockSettings,
+  englandAndWalesWorkingDays,
+} from '@redress/domain';
+import {
+  PostgresClaimSupportAnswers,
+  PostgresDirectoryImportStore,
+  PostgresPartnerAccessStore,
+  PostgresReferralStore,
+  PostgresSupportDirectory,
+} from '@redress/persistence';
+import { AuditLog, FieldCipher } from '@redress/platform';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { DEVELOPMENT_PARTNER_KEY_PEPPER } from '../apps/caseworker-api/src/config.js';
+import {
+  auditEntriesFor,
+  exampleAnswers,
+  seedClaim,
+  startCaseworkerApi,
+  testStaff,
+  type SeededClaim,
+} from './support/caseworker-api.js';
+
+const seed = JSON.parse(readFileSync('data/directory/seed-directory.json', 'utf8'));
+const org = (name: string): string => seed.organizations.find((o: { name: string }) => o.name === name).id;
+const serviceOf = (name: string): string =>
+  seed.organizations.find((o: { name: string }) => o.name === name).services[0].id;
+const HARBOURLIGHT = org('Harbourlight Victim Care');
+const LANTERN = org('Lantern Home Security Project');
+const LANTERN_SERVICE = serviceOf('Lantern Home Security Project');
+const KESTREL = org('Kestrel Legal Advice Clinic');
+const WORDING = currentConsentWording['support-referral'].version;
+
+/** An application that says what help the victim wants and how to reach them safely (Camden, NW1). */
+const answers = exampleAnswers({
+  applicant: {
+    firstName: 'Alex',
+    lastName: 'Morgan',
+    dateOfBirth: '1990-04-12',
+    address: { line1: '1 High Street', town: 'London', postcode: 'NW1 2DB' },
+  },
+  'support-needs': { needs: ['feeling-safe'], circumstances: ['domestic-abuse'], wantsSupport: true },
+  'contact-preferences': {
+    method: 'text',
+    email: 'alex@example.test',
+    phone: '07700 900001',
+    safeContact: { safePhone: '07700 900999', safeTimes: 'Weekdays 10 to 2', noVoicemail: true },
+  },
+});
+
+const consent = (overrides: Record<string, unknown> = {}) => ({
+  given: true,
+  method: 'phone',
+  wordingVersion: WORDING,
+  givenAt: new Date(Date.now() - 60_000).toISOString(),
+  organisationId: HARBOURLIGHT,
+  ...overrides,
+});
+
+describe('caseworker referral routes', () => {
+  let app: NestFastifyApplication;
+  let db: DataSource;
+  let claim: SeededClaim;
+  const caseworker = testStaff('caseworker', { team: 'general' });
+  const http = () => request(app.getHttpServer());
+  const settings: ReferralSettings = {
+    clocks: defaultReferralClockSettings,
+    calendar: englandAndWalesWorkingDays,
+    proposals: 3,
+  };
+  const auditAppend = () => (manager: Parameters<AuditLog['append']>[0], entry: Parameters<AuditLog['append']>[1]) =>
+    app.get(AuditLog).append(manager, entry);
+  const referralStore = () => new PostgresReferralStore(db, auditAppend());
+  const count = async (sql: string, parameters: unknown[] = []) =>
+    Number((await db.query<Array<{ n: string }>>(sql, parameters))[0]!.n);
+  /** Everything a referral attempt could write for the victim of a claim (other suites share the database). */
+  const written = async ({ citizenId, claimId }: SeededClaim) => ({
+    requests: await count('SELECT count(*) AS n FROM referral_request WHERE citizen_id = $1', [citizenId]),
+    referrals: await count('SELECT count(*) AS n FROM referral WHERE citizen_id = $1', [citizenId]),
+    consents: await count('SELECT count(*) AS n FROM referral_consent WHERE citizen_id = $1', [citizenId]),
+    outbox: await count(
+      `SELECT count(*) AS n FROM outbox_message o JOIN referral r ON r.id::text = o.payload->>'referralId'
+        WHERE r.citizen_id = $1`,
+      [citizenId],
+    ),
+    audit: await count(`SELECT count(*) AS n FROM audit_log WHERE details->>'claimId' = $1`, [claimId]),
+  });
+  const refer = (reference: string, body: object, staff = caseworker) =>
+    http().post(`/v1/claims/${reference}/referrals`).set('authorization', staff.authorization).send(body);
+  const list = (reference: string, staff = caseworker) =>
+    http().get(`/v1/claims/${reference}/referrals`).set('authorization', staff.authorization);
+
+  beforeAll(async () => {
+    app = await startCaseworkerApi();
+    db = app.get(DataSource);
+    await new PostgresDirectoryImportStore(db).upsert(parseHsdsDocument(seed));
+    claim = await seedClaim(app, { status: 'in_assessment', answers });
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  describe('authorisation', () => {
+    it.each(['caseworker', 'senior-caseworker', 'team-leader', 'auditor'] as const)(
+      'lets a %s read the claim’s referrals, and logs the read first',
+      async (role) => {
+        const staff = testStaff(role);
+        const response = await list(claim.reference, staff);
+        expect(response.status).toBe(200);
+        expect(Array.isArray(response.body)).toBe(true);
+        const reads = (await auditEntriesFor(app, claim.claimId)).filter(
+          (entry) => entry.action === 'claim.read' && entry.actor_id === staff.staffId,
+        );
+        expect(reads.map((entry) => entry.details)).toEqual([
+          expect.objectContaining({ view: 'referrals', purpose: 'casework', roles: [role] }),
+        ]);
+      },
+    );
+
+    it('refuses an administrator both routes, and an auditor the write (403, nothing written)', async () => {
+      const before = await written(claim);
+      for (const [staff, method] of [
+        [testStaff('administrator'), 'get'],
+        [testStaff('administrator'), 'post'],
+        [testStaff('auditor'), 'post'],
+      ] as const) {
+        const response =
+          method === 'get'
+            ? await list(claim.reference, staff)
+            : await refer(claim.reference, { consent: consent() }, staff);
+        expect(response.status).toBe(403);
+        expect(response.headers['content-type']).toContain('application/problem+json');
+      }
+      expect(await written(claim)).toEqual(before);
+    });
+
+    it('answers 401 without a token', async () => {
+      expect((await http().get(`/v1/claims/${claim.reference}/referrals`)).status).toBe(401);
+      expect((await http().post(`/v1/claims/${claim.reference}/referrals`).send({ consent: consent() })).status).toBe(
+        401,
+      );
+    });
+
+    it('answers 404 for a claim that does not exist', async () => {
+      for (const response of [
+        await list('CRN-2026-99999999'),
+        await refer('CRN-2026-99999999', { consent: consent() }),
+      ]) {
+        expect(response.status).toBe(404);
+        expect(response.body.code).toBe('claim.not-found');
+      }
+    });
+
+    it('hides a restricted claim from anyone not named on it (404, logged, nothing written)', async () => {
+      const restricted = await seedClaim(app, { status: 'in_assessment', answers });
+      const leader = testStaff('team-leader');
+      const named = testStaff('caseworker');
+      const outsider = testStaff('caseworker');
+      await http()
+        .put(`/v1/claims/${restricted.reference}/restriction`)
+        .set('authorization', leader.authorization)
+        .send({ restricted: true, staffIds: [named.staffId], reasonCode: 'staff-member' })
+        .expect(200);
+      const before = await written(restricted);
+      const read = await list(restricted.reference, outsider);
+      const write = await refer(restricted.reference, { consent: consent() }, outsider);
+      for (const response of [read, write]) {
+        expect(response.status).toBe(404);
+        expect(response.body.detail).toBe('There is no such claim.');
+      }
+      expect(await written(restricted)).toEqual(before);
+      const refused = (await auditEntriesFor(app, restricted.claimId)).filter(
+        (entry) => entry.action === 'claim.access-refused' && entry.actor_id === outsider.staffId,
+      );
+      expect(refused.map((entry) => entry.details.view)).toEqual(['referrals', 'referral']);
+      await list(restricted.reference, named).expect(200);
+    });
+
+    it('treats another team’s claim exactly as the claim view does (teams do not restrict reading)', async () => {
+      const other = testStaff('caseworker', { team: 'some-other-team' });
+      const view = await http().get(`/v1/claims/${claim.reference}`).set('authorization', other.authorization);
+      const referrals = await list(claim.reference, other);
+      expect(referrals.status).toBe(view.status);
+    });
+  });
+
+  describe('bad input', () => {
+    it.each([
+      ['a service id that is not a UUID', { serviceId: '12', consent: consent() }],
+      ['an unknown field', { consent: consent(), dateOfBirth: '1990-01-01' }],
+      ['an unknown consent method', { consent: consent({ method: 'email' }) }],
+      ['a consent time that is not a time', { consent: consent({ givenAt: 'yesterday' }) }],
+      ['a consent time without a zone', { consent: consent({ givenAt: '2026-11-30T10:00:00' }) }],
+      ['a malformed wording version', { consent: consent({ wordingVersion: 'Version 1!' }) }],
+      ['an organisation id that is not a UUID', { consent: consent({ organisationId: 'harbourlight' }) }],
+      ['consent given as a string', { consent: consent({ given: 'yes' }) }],
+      ['an unknown field in the consent', { consent: { ...consent(), recordedBy: 'me' } }],
+      ['an unknown need', { needs: ['a-pony'], consent: consent() }],
+      ['a summary too long', { summary: 'x'.repeat(501), consent: consent() }],
+    ])('answers 400 problem+json for %s, and writes nothing', async (_name, body) => {
+      const before = await written(claim);
+      const response = await refer(claim.reference, body);
+      expect(response.status).toBe(400);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.body.errors.length).toBeGreaterThan(0);
+      expect(await written(claim)).toEqual(before);
+    });
+
+    it('answers 400 for an unknown purpose on the read', async () => {
+      const response = await http()
+        .get(`/v1/claims/${claim.reference}/referrals?purpose=curiosity`)
+        .set('authorization', caseworker.authorization);
+      expect(response.status).toBe(400);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+    });
+
+    it('answers 400 for consent dated in the future, and writes nothing', async () => {
+      const before = await written(claim);
+      const response = await refer(claim.reference, {
+        consent: consent({ givenAt: new Date(Date.now() + 3_600_000).toISOString() }),
+      });
+      expect(response.status).toBe(400);
+      expect(response.body.code).toBe('referrals.consent-in-future');
+      expect(await written(claim)).toEqual(before);
+    });
+
+    it.each([
+      ['no consent at all', {}],
+      ['consent not given', { consent: consent({ given: false }) }],
+    ])('answers 422 for %s, and writes nothing', async (_name, body) => {
+      const before = await written(claim);
+      const response = await refer(claim.reference, body);
+      expect(response.status).toBe(422);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.body.code).toBe('referrals.consent-required');
+      expect(await written(claim)).toEqual(before);
+    });
+
+    it('answers 409 for words other than the current ones, and writes nothing', async () => {
+      const before = await written(claim);
+      const response = await refer(claim.reference, {
+        consent: consent({ wordingVersion: 'support-referral/2020-01-01' }),
+      });
+      expect(response.status).toBe(409);
+      expect(response.body.code).toBe('referrals.consent-wording-outdated');
+      expect(await written(claim)).toEqual(before);
+    });
+
+    it('answers 422 when the named service is of another organisation than the consented one', async () => {
+      const before = await written(claim);
+      const response = await refer(claim.reference, { serviceId: LANTERN_SERVICE, consent: consent() });
+      expect(response.status).toBe(422);
+      expect(response.body.code).toBe('referrals.consent-other-organisation');
+      expect(await written(claim)).toEqual(before);
+    });
+
+    it('answers 422 when no service of the consented organisation fits the victim', async () => {
+      // Kestrel gives legal advice only; the victim asked for help feeling safe.
+      const response = await refer(claim.reference, { consent: consent({ organisationId: KESTREL }) });
+      expect(response.status).toBe(422);
+      expect(response.body.code).toBe('referrals.no-matching-service');
+    });
+
+    it('answers 422 when the application gives no safe way to contact the victim', async () => {
+      const { 'contact-preferences': _omitted, ...withoutContact } = answers;
+      const bare = await seedClaim(app, { status: 'in_assessment', answers: withoutContact });
+      const before = await written(bare);
+      const response = await refer(bare.reference, { consent: consent() });
+      expect(response.status).toBe(422);
+      expect(response.body.code).toBe('referrals.no-safe-contact');
+      expect(await written(bare)).toEqual(before);
+    });
+  });
+
+  describe('referring with recorded consent', () => {
+    let partnerKey: string;
+    let referralId: string;
+    let proposedIds: string[];
+    const givenAt = new Date(Date.now() - 5 * 60_000);
+
+    beforeAll(async () => {
+      const partners = new PostgresPartnerAccessStore(db, auditAppend());
+      const hasher = new PartnerKeyHasher(DEVELOPMENT_PARTNER_KEY_PEPPER);
+      const actor = { type: 'staff' as const, id: 'test-admin' };
+      partnerKey = (
+        await new CreatePartnerCredential(partners, hasher, new SystemClock()).execute({
+          organisationId: HARBOURLIGHT,
+          actor,
+        })
+      ).apiKey;
+      await new ConfigurePartnerWebhook(partners, app.get(FieldCipher), new SystemClock(), 3_600_000).execute({
+        organisationId: HARBOURLIGHT,
+        url: 'https://harbourlight.example.org/hooks/redress',
+        actor,
+      });
+    });
+
+    it('refers to the matcher’s best service of the consented organisation, with needs and contact from the application', async () => {
+      const response = await refer(claim.reference, {
+        summary: 'Prefers a text first.',
+        consent: consent({ method: 'in-person', givenAt: givenAt.toISOString() }),
+      });
+      expect(response.status).toBe(201);
+      expect(response.body).toMatchObject({
+        organisationId: HARBOURLIGHT,
+        serviceId: serviceOf('Harbourlight Victim Care'),
+        needsFrom: 'application',
+      });
+      expect(response.body.sendDueOn).toBe(
+        englandAndWalesWorkingDays.addWorkingDays(
+          calendarDateInUk(givenAt),
+          defaultReferralClockSettings.sendWithinWorkingDays,
+        ),
+      );
+      referralId = response.body.referralId;
+      proposedIds = response.body.proposedReferralIds;
+      expect(proposedIds.length).toBeGreaterThan(0);
+
+      const [row] = await db.query(
+        `SELECT r.status, r.consented_at, r.claim_id, q.id AS request_id, q.profile_encrypted
+           FROM referral r JOIN referral_request q ON q.id = r.request_id WHERE r.id = $1`,
+        [referralId],
+      );
+      expect(row.status).toBe('consented');
+      expect(row.claim_id).toBe(claim.claimId);
+      expect(new Date(row.consented_at).toISOString()).toBe(givenAt.toISOString());
+      const profile = JSON.parse(
+        app.get(FieldCipher).decrypt(row.profile_encrypted, `referral-request:${row.request_id}:profile`),
+      ) as ReferralProfile;
+      expect(profile.needs).toEqual(['feeling-safe']);
+      expect(profile.circumstances).toEqual(['domestic-abuse']);
+      expect(profile.location.postcodeDistrict).toBe('NW1');
+      expect(profile.contact).toMatchObject({
+        name: 'Alex',
+        phone: '07700 900999',
+        channels: ['text', 'email', 'phone'],
+        safeTimes: 'Weekdays 10 to 2',
+        voicemailOk: false,
+      });
+      expect(profile.summary).toBe('Prefers a text first.');
+
+      const others = await db.query(`SELECT status FROM referral WHERE id = ANY($1)`, [proposedIds]);
+      expect(others.map((other: { status: string }) => other.status)).toEqual(proposedIds.map(() => 'proposed'));
+      expect(
+        await count(
+          `SELECT count(*) AS n FROM outbox_message WHERE job_name = 'referrals.send' AND payload->>'referralId' = $1`,
+          [referralId],
+        ),
+      ).toBe(1);
+    });
+
+    it('writes the consent to the append-only ledger with the caseworker as recorder, and how and when to the audit log', async () => {
+      const ledger = await db.query(
+        `SELECT organization_id, action, wording_version, referral_id, actor_type, actor_id FROM referral_consent
+          WHERE citizen_id = $1 ORDER BY position`,
+        [claim.citizenId],
+      );
+      expect(ledger).toEqual([
+        {
+          organization_id: HARBOURLIGHT,
+          action: 'given',
+          wording_version: WORDING,
+          referral_id: referralId,
+          actor_type: 'staff',
+          actor_id: caseworker.staffId,
+        },
+      ]);
+      await expect(
+        db.query(`UPDATE referral_consent SET action = 'withdrawn' WHERE citizen_id = $1`, [claim.citizenId]),
+      ).rejects.toThrow(/append-only/);
+      const [audit] = await db.query(
+        `SELECT actor_type, actor_id, details FROM audit_log WHERE action = 'referral-consent.given' AND details->>'referralId' = $1`,
+        [referralId],
+      );
+      expect(audit).toMatchObject({
+        actor_type: 'staff',
+        actor_id: caseworker.staffId,
+        details: {
+          method: 'in-person',
+          givenAt: givenAt.toISOString(),
+          wordingVersion: WORDING,
+          claimId: claim.claimId,
+        },
+      });
+      const [event] = await db.query(
+        `SELECT actor_type, actor_id, details FROM referral_event WHERE referral_id = $1 AND type = 'referral.consented'`,
+        [referralId],
+      );
+      expect(event).toMatchObject({
+        actor_type: 'staff',
+        actor_id: caseworker.staffId,
+        details: { method: 'in-person' },
+      });
+    });
+
+    it('shows the referral to the partner only once it is sent, and tells the partner by webhook', async () => {
+      const partner = (id: string) => http().get(`/v1/partner/referrals/${id}`).set('x-api-key', partnerKey);
+      expect((await partner(referralId)).status).toBe(404);
+      const listed = await http().get('/v1/partner/referrals').set('x-api-key', partnerKey).expect(200);
+      expect(JSON.stringify(listed.body)).not.toContain(referralId);
+      // Proposals made without the victim's consent are never shared, whichever organisation they are for.
+      for (const id of proposedIds) expect((await partner(id)).status).toBe(404);
+
+      expect(await new SendReferral(referralStore(), settings, new SystemClock()).execute({ referralId })).toBe('sent');
+      const shared = await partner(referralId);
+      expect(shared.status).toBe(200);
+      const webhooks = await db.query(
+        `SELECT event_type FROM referral_webhook_delivery WHERE referral_id = $1 ORDER BY created_at`,
+        [referralId],
+      );
+      expect(webhooks).toEqual([{ event_type: 'referral.sent' }]);
+    });
+
+    it('lists the claim’s referrals with organisation, consent and the right 4 clock', async () => {
+      const response = await list(claim.reference);
+      expect(response.status).toBe(200);
+      const made = response.body.find((referral: { id: string }) => referral.id === referralId);
+      expect(made).toMatchObject({
+        status: 'sent',
+        organisationId: HARBOURLIGHT,
+        organisationName: 'Harbourlight Victim Care',
+        consent: {
+          standing: true,
+          lastAction: 'given',
+          recordedBy: { type: 'staff', id: caseworker.staffId },
+          wordingVersion: WORDING,
+        },
+        sendBreached: false,
+        sendOverdue: false,
+      });
+      expect(made.sentAt).not.toBeNull();
+      const proposed = response.body.filter((referral: { id: string }) => proposedIds.includes(referral.id));
+      expect(proposed.length).toBe(proposedIds.length);
+      for (const referral of proposed) expect(referral.status).toBe('proposed');
+    });
+
+    it('refers to a named service, and flags right 4 when the consent is older than 2 working days', async () => {
+      const late = await seedClaim(app, { status: 'in_assessment', answers });
+      const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000);
+      const response = await refer(late.reference, {
+        serviceId: LANTERN_SERVICE,
+        consent: consent({ organisationId: LANTERN, method: 'in-writing', givenAt: tenDaysAgo.toISOString() }),
+      });
+      expect(response.status).toBe(201);
+      expect(response.body).toMatchObject({ organisationId: LANTERN, serviceId: LANTERN_SERVICE });
+      const before = (await list(late.reference)).body.find((r: { id: string }) => r.id === response.body.referralId);
+      expect(before).toMatchObject({ status: 'consented', sendOverdue: true, sendBreached: false });
+      await new SendReferral(referralStore(), settings, new SystemClock()).execute({
+        referralId: response.body.referralId,
+      });
+      const after = (await list(late.reference)).body.find((r: { id: string }) => r.id === response.body.referralId);
+      expect(after).toMatchObject({ status: 'sent', sendOverdue: false, sendBreached: true });
+    });
+  });
+
+  describe('victim’s own proposals on a claim', () => {
+    it('use the application’s support-needs and contact-preferences sections over the request', async () => {
+      const propose = new ProposeReferrals(
+        referralStore(),
+        new PostgresSupportDirectory(db),
+        app.get(FieldCipher),
+        settings,
+        new SystemClock(),
+        new PostgresClaimSupportAnswers(db, app.get(FieldCipher)),
+      );
+      const { requestId } = await propose.execute({
+        citizenId: claim.citizenId,
+        claimId: claim.claimId,
+        needs: ['money'],
+        circumstances: [],
+        age: 30,
+        postcode: 'NW1 2DB',
+        localAuthorityCode: 'E09000007',
+        contact: {
+          name: 'Al',
+          email: 'other@example.test',
+          phone: null,
+          channels: ['email'],
+          safeTimes: null,
+          voicemailOk: true,
+          codeWord: 'heron',
+        },
+        summary: null,
+      });
+      const [row] = await db.query(`SELECT profile_encrypted FROM referral_request WHERE id = $1`, [requestId]);
+      const profile = JSON.parse(
+        app.get(FieldCipher).decrypt(row.profile_encrypted, `referral-request:${requestId}:profile`),
+      ) as ReferralProfile;
+      expect(profile.needs).toEqual(['feeling-safe']);
+      expect(profile.circumstances).toEqual(['domestic-abuse']);
+      expect(profile.contact).toMatchObject({
+        name: 'Al',
+        codeWord: 'heron',
+        phone: '07700 900999',
+        voicemailOk: false,
+      });
+      expect(profile.contact.channels[0]).toBe('text');
+    });
+
+    it('keep the request’s needs when the application has no support-needs section', async () => {
+      const { 'support-needs': _omitted, ...withoutNeeds } = answers;
+      const plain = await seedClaim(app, { status: 'in_assessment', answers: withoutNeeds });
+      const { requestId } = await new ProposeReferrals(
+        referralStore(),
+        new PostgresSupportDirectory(db),
+        app.get(FieldCipher),
+        settings,
+        new SystemClock(),
+        new PostgresClaimSupportAnswers(db, app.get(FieldCipher)),
+      ).execute({
+        citizenId: plain.citizenId,
+        claimId: plain.claimId,
+        needs: ['money'],
+        circumstances: [],
+        age: 30,
+        postcode: 'NW1 2DB',
+        localAuthorityCode: null,
+        contact: {
+          name: 'Al',
+          email: 'al@example.test',
+          phone: null,
+          channels: ['email'],
+          safeTimes: null,
+          voicemailOk: true,
+          codeWord: null,
+        },
+        summary: null,
+      });
+      const [row] = await db.query(`SELECT profile_encrypted FROM referral_request WHERE id = $1`, [requestId]);
+      const profile = JSON.parse(
+        app.get(FieldCipher).decrypt(row.profile_encrypted, `referral-request:${requestId}:profile`),
+      ) as ReferralProfile;
+      expect(profile.needs).toEqual(['money']);
+    });
+  });
+});
