@@ -125,4 +125,12 @@ export class WorkerConfig extends WithNotifyConfig(CommonConfig) {
   @IsInt()
   @Min(0)
   DRAFT_EXPIRY_EVERY_MS = 3600 * 1000;
+
+  /**
+   * When the retention schedule is applied (docs/security.md): a cron pattern with seconds, UK time, run by a
+   * BullMQ job scheduler; empty turns it off. A pattern, not an interval, so it never runs on boot.
+   */
+  @IsString()
+  @Matches(/^$|^[0-9*,/-]+( [0-9*,/-]+){5}$/, { message: 'RETENTION_CRON must be a 6-field cron pattern or empty' })
+  RETENTION_CRON = '0 30 2 * * *';
 }

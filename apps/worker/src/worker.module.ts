@@ -22,6 +22,7 @@ import { ReferralsSendHandler } from './handlers/referrals-send.handler.js';
 import { OutboxRelayService } from './outbox-relay.service.js';
 import { PaymentsInstructHandler, paymentProviders } from './handlers/payments-instruct.handler.js';
 import { WorkerHost } from './worker-host.js';
+import { HousekeepingRetentionHandler, retentionProviders } from './handlers/housekeeping-retention.handler.js';
 
 /** Every job handler, listed explicitly: the job-name table is checked against this list at boot. */
 const handlers = [
@@ -38,6 +39,7 @@ const handlers = [
   ServiceLevelCheckHandler,
   ExpireDraftsHandler,
   PaymentsInstructHandler,
+  HousekeepingRetentionHandler,
 ];
 
 @Module({})
@@ -53,6 +55,7 @@ export class WorkerModule {
         ...referralProviders,
         ...claimProviders,
         ...paymentProviders,
+        ...retentionProviders,
         ...handlers,
         {
           provide: JobRegistry,

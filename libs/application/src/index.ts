@@ -46,3 +46,4 @@ export * from './reviews/index.js';
 export * from './payments/index.js';
 export * from './search/index.js';
 export * from './reports/index.js';
+export * from './retention/index.js';

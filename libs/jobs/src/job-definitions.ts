@@ -105,6 +105,14 @@ export class ExpireDraftsPayload {
   reason?: string;
 }
 
+/** Applies the retention schedule (docs/security.md, Retention); `reason` says what asked for it. */
+export class ApplyRetentionPayload {
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z-]{1,40}$/)
+  reason?: string;
+}
+
 /** Instructs the finance system to make one payment (the caseworker API emits it when a payment is requested). */
 export class PaymentJobPayload {
   @Matches(ID_PATTERN)
@@ -153,6 +161,12 @@ export const jobDefinitions = {
   'housekeeping.expire-drafts': {
     queue: QueueName.Housekeeping,
     payload: ExpireDraftsPayload,
+    retry: RetryPolicy.Internal,
+  },
+  // Retention (docs/security.md): erases or anonymises what the schedule says is due, leaving tombstones.
+  'housekeeping.apply-retention': {
+    queue: QueueName.Housekeeping,
+    payload: ApplyRetentionPayload,
     retry: RetryPolicy.Internal,
   },
   // Caseworker API (docs/caseworker.md): a payment to the finance system, once whatever the retries.

@@ -10,3 +10,4 @@ export * from './claims/index.js';
 export * from './casework/index.js';
 export * from './documents/index.js';
 export * from './casework-decisions/index.js';
+export * from './retention/postgres-retention-store.js';

@@ -1,0 +1,3 @@
+export * from './retention-ports.js';
+export * from './apply-retention/apply-retention.command.js';
+export * from './apply-retention/apply-retention.use-case.js';
