@@ -15,8 +15,9 @@ const everyone: StaffRole[] = ['caseworker', 'senior-caseworker', 'team-leader',
 const caseworkers: StaffRole[] = ['caseworker', 'senior-caseworker'];
 const readers: StaffRole[] = ['caseworker', 'senior-caseworker', 'team-leader', 'auditor'];
 const managers: StaffRole[] = ['team-leader', 'auditor'];
+const administrators: StaffRole[] = ['administrator'];
 
-type Method = 'GET' | 'POST' | 'PUT';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
 const matrix: Array<[Method, string, StaffRole[]]> = [
   ['GET', '/v1/staff/me', everyone],
   ['GET', '/v1/work', readers],
@@ -45,6 +46,47 @@ const matrix: Array<[Method, string, StaffRole[]]> = [
   ['GET', '/v1/reports/service-level', managers],
   ['GET', '/v1/reports/outcomes', managers],
   ['GET', '/v1/reports/refusals-by-characteristic', managers],
+  // The queue dashboard (Bull Board), every route of it: administrators only.
+  ['GET', '/admin/queues', administrators],
+  ['GET', '/admin/queues/metrics-history', administrators],
+  ['GET', '/admin/queues/job-schedulers', administrators],
+  ['GET', '/admin/queues/queue/:queueName', administrators],
+  ['GET', '/admin/queues/queue/:queueName/:jobId', administrators],
+  ['GET', '/admin/queues/api/redis/stats', administrators],
+  ['GET', '/admin/queues/api/queues', administrators],
+  ['GET', '/admin/queues/api/job-schedulers', administrators],
+  ['GET', '/admin/queues/api/queues/:queueName/metrics', administrators],
+  ['GET', '/admin/queues/api/queues/:queueName/default-job-options', administrators],
+  ['GET', '/admin/queues/api/queues/:queueName/workers', administrators],
+  ['GET', '/admin/queues/api/queues/:queueName/rate-limit', administrators],
+  ['GET', '/admin/queues/api/queues/:queueName/job-data-schema', administrators],
+  ['PUT', '/admin/queues/api/queues/pause', administrators],
+  ['PUT', '/admin/queues/api/queues/resume', administrators],
+  ['GET', '/admin/queues/api/queues/:queueName/:jobId/logs', administrators],
+  ['GET', '/admin/queues/api/queues/:queueName/:jobId/flow', administrators],
+  ['GET', '/admin/queues/api/queues/:queueName/:jobId', administrators],
+  ['POST', '/admin/queues/api/queues/:queueName/add', administrators],
+  ['PUT', '/admin/queues/api/queues/:queueName/retry/:queueStatus', administrators],
+  ['PUT', '/admin/queues/api/queues/:queueName/promote', administrators],
+  ['PUT', '/admin/queues/api/queues/:queueName/clean/:queueStatus', administrators],
+  ['PUT', '/admin/queues/api/queues/:queueName/pause', administrators],
+  ['PUT', '/admin/queues/api/queues/:queueName/resume', administrators],
+  ['PUT', '/admin/queues/api/queues/:queueName/concurrency', administrators],
+  ['PUT', '/admin/queues/api/queues/:queueName/rate-limit', administrators],
+  ['PUT', '/admin/queues/api/queues/:queueName/rate-limit/release', administrators],
+  ['PUT', '/admin/queues/api/queues/:queueName/empty', administrators],
+  ['PUT', '/admin/queues/api/queues/:queueName/obliterate', administrators],
+  ['PUT', '/admin/queues/api/queues/:queueName/job-schedulers/:schedulerId/remove', administrators],
+  ['PATCH', '/admin/queues/api/queues/:queueName/job-schedulers/:schedulerId', administrators],
+  ['PUT', '/admin/queues/api/queues/:queueName/job-schedulers/:schedulerId/run', administrators],
+  ['PUT', '/admin/queues/api/queues/:queueName/:jobId/retry', administrators],
+  ['PUT', '/admin/queues/api/queues/:queueName/:jobId/clean', administrators],
+  ['PUT', '/admin/queues/api/queues/:queueName/:jobId/promote', administrators],
+  ['PATCH', '/admin/queues/api/queues/:queueName/:jobId/update-data', administrators],
+  ['PATCH', '/admin/queues/api/queues/:queueName/:jobId/delay', administrators],
+  ['PATCH', '/admin/queues/api/queues/:queueName/:jobId/priority', administrators],
+  ['PUT', '/admin/queues/api/queues/:queueName/:jobId/remove-unprocessed-children', administrators],
+  ['GET', '/admin/queues/static/*', administrators],
 ];
 
 describe('caseworker API authorisation matrix', () => {
@@ -53,7 +95,9 @@ describe('caseworker API authorisation matrix', () => {
   let reference: string;
   let claimId: string;
   beforeAll(async () => {
-    app = await startCaseworkerApi();
+    // A queue prefix of its own: the administrator's calls to the queue dashboard pause, empty and obliterate
+    // queues, which must not be other suites' queues.
+    app = await startCaseworkerApi({ QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-acm` });
     db = app.get(DataSource);
     ({ reference, claimId } = await seedClaim(app, { status: 'in_assessment', team: 'access-matrix' }));
   });
@@ -65,10 +109,21 @@ describe('caseworker API authorisation matrix', () => {
     const url = pattern
       .replace(':reference', reference)
       .replace(':decisionId', randomUUID())
-      .replace(':appealId', randomUUID());
+      .replace(':appealId', randomUUID())
+      .replace(':queueName', 'claims')
+      .replace(':jobId', 'no-such-job')
+      .replace(':queueStatus', 'failed')
+      .replace(':schedulerId', 'no-such-scheduler')
+      .replace('*', 'favicon-32x32.png');
     const agent = request(app.getHttpServer());
     const pending =
-      method === 'GET' ? agent.get(url) : method === 'PUT' ? agent.put(url).send({}) : agent.post(url).send({});
+      method === 'GET'
+        ? agent.get(url)
+        : method === 'PUT'
+          ? agent.put(url).send({})
+          : method === 'PATCH'
+            ? agent.patch(url).send({})
+            : agent.post(url).send({});
     return authorization ? pending.set('authorization', authorization) : pending;
   };
   const writes = async () =>
@@ -82,7 +137,10 @@ describe('caseworker API authorisation matrix', () => {
 
   it('lists every staff route the app serves', () => {
     const served = routeInventory(app.getHttpAdapter().getInstance())
-      .filter((route) => route.url.startsWith('/v1/') && !route.url.startsWith('/v1/partner'))
+      .filter(
+        (route) =>
+          (route.url.startsWith('/v1/') && !route.url.startsWith('/v1/partner')) || route.url.startsWith('/admin/'),
+      )
       .map((route) => `${route.method} ${route.url}`)
       .sort();
     expect(served).toEqual(matrix.map(([method, path]) => `${method} ${path}`).sort());

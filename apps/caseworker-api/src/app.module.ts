@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { HttpPlatformModule } from '@redress/platform';
+import { QueueDashboardModule } from './admin/queue-dashboard.module.js';
 import { RolesGuard, StaffAuthGuard, StaffJwtStrategy } from './auth/index.js';
 import { CaseworkModule } from './casework/casework.module.js';
 import { CaseworkerApiConfig } from './config.js';
@@ -19,6 +20,7 @@ export class CaseworkerApiModule {
         CaseworkModule,
         OutcomesModule,
         ClaimReferralsModule,
+        QueueDashboardModule,
       ],
       controllers: [StaffMeController],
       providers: [StaffJwtStrategy, StaffAuthGuard, RolesGuard],

@@ -12,13 +12,14 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import { STAFF_JWT_STRATEGY } from './staff-jwt.strategy.js';
 import type { StaffPrincipal, StaffRole } from './staff-principal.js';
 
 export const STAFF_ROLES_KEY = 'redress:staff-roles';
 
 /** Lets a route through only with a valid staff token; anything else is a plain 401 that says nothing more. */
 @Injectable()
-export class StaffAuthGuard extends AuthGuard('staff-jwt') {
+export class StaffAuthGuard extends AuthGuard(STAFF_JWT_STRATEGY) {
   override handleRequest<T>(error: unknown, user: T | false): T {
     if (error || !user) throw new UnauthorizedException('Sign in to continue.');
     return user;

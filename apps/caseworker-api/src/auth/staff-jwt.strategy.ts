@@ -5,6 +5,9 @@ import { ExtractJwt, Strategy, type StrategyOptionsWithoutRequest } from 'passpo
 import { CaseworkerApiConfig } from '../config.js';
 import { isStaffRole, type StaffPrincipal } from './staff-principal.js';
 
+/** The passport name of the staff token strategy (the guard and the queue dashboard both authenticate with it). */
+export const STAFF_JWT_STRATEGY = 'staff-jwt';
+
 const STAFF_ID = /^[A-Za-z0-9._:@|-]{1,128}$/;
 const TEAM = /^[a-z0-9-]{1,64}$/;
 
@@ -38,7 +41,7 @@ function strategyOptions(config: CaseworkerApiConfig): StrategyOptionsWithoutReq
  * named in config; a token without a subject or without any role this API knows is refused.
  */
 @Injectable()
-export class StaffJwtStrategy extends PassportStrategy(Strategy, 'staff-jwt') {
+export class StaffJwtStrategy extends PassportStrategy(Strategy, STAFF_JWT_STRATEGY) {
   constructor(private readonly config: CaseworkerApiConfig) {
     super(strategyOptions(config));
   }

@@ -1,4 +1,9 @@
-import { DenyAllQueueDashboardAuthorizer, mountQueueDashboard, QueueDashboardAuthorizer } from '@redress/platform';
+import {
+  DenyAllQueueDashboardAuthorizer,
+  mountQueueDashboard,
+  QueueDashboardAuthorizer,
+  type QueueDashboardAccess,
+} from '@redress/platform';
 import Fastify, { type FastifyRequest } from 'fastify';
 import { Queue, type ConnectionOptions } from 'bullmq';
 import { redisOptions } from '@redress/platform';
@@ -7,8 +12,10 @@ const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** Stands in for the caseworker API's staff check: a header only tests can set. */
 class HeaderAuthorizer extends QueueDashboardAuthorizer {
-  async isAdministrator(request: FastifyRequest): Promise<boolean> {
-    return request.headers['x-test-role'] === 'administrator';
+  async authorize(request: FastifyRequest): Promise<QueueDashboardAccess> {
+    const role = request.headers['x-test-role'];
+    if (role === undefined) return 'unauthenticated';
+    return role === 'administrator' ? 'allowed' : 'forbidden';
   }
 }
 
@@ -65,14 +72,32 @@ describe('queue dashboard (Bull Board)', () => {
       });
       expect(waiting.body).toContain('dashboard-job-1');
 
-      for (const headers of [{}, { 'x-test-role': 'caseworker' }]) {
-        const refused = await fastify.inject({
-          url: '/admin/queues/api/queues?activeQueue=claims&status=waiting&page=1',
+      for (const [headers, status] of [
+        [{}, 401],
+        [{ 'x-test-role': 'caseworker' }, 403],
+      ] as const) {
+        for (const url of [
+          '/admin/queues',
+          '/admin/queues/api/queues?activeQueue=claims&status=waiting&page=1',
+          '/admin/queues/static/favicon-32x32.png',
+        ]) {
+          const refused = await fastify.inject({ url, headers });
+          expect(refused.statusCode).toBe(status);
+          expect(refused.headers['content-type']).toContain('application/problem+json');
+          expect(refused.json()).toMatchObject({ status });
+          expect(refused.body).not.toContain('dashboard-job-1');
+        }
+        // Nor may they act on a job (removing it, here).
+        const retry = await fastify.inject({
+          method: 'PUT',
+          url: '/admin/queues/api/queues/claims/dashboard-job-1/clean',
           headers,
         });
-        expect(refused.statusCode).toBe(404);
-        expect(refused.body).not.toContain('dashboard-job-1');
+        expect(retry.statusCode).toBe(status);
+        expect(await queue.getJob('dashboard-job-1')).toBeDefined();
       }
+      const unauthenticated = await fastify.inject({ url: '/admin/queues' });
+      expect(unauthenticated.headers['www-authenticate']).toBe('Bearer');
     } finally {
       await queue.obliterate({ force: true });
       await queue.close();

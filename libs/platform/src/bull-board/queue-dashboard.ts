@@ -3,24 +3,38 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { redisOptions } from '../redis/redis-connection.js';
 
 /**
+ * What a request may do with the queue dashboard:
+ * - `allowed`: an administrator;
+ * - `unauthenticated`: no valid staff credentials (401);
+ * - `forbidden`: a valid staff member without the administrator role (403);
+ * - `hidden`: answer 404, as if there were no dashboard (the default until an app wires its staff sign-in).
+ */
+export type QueueDashboardAccess = 'allowed' | 'unauthenticated' | 'forbidden' | 'hidden';
+
+/**
  * Decides whether a request may see the queue dashboard. The dashboard shows job ids, names and errors (never
  * personal data: payloads are ids only) and can retry or remove jobs, so only administrators may reach it.
  *
- * Staff authentication is the caseworker API's: it must provide an implementation that verifies the staff
- * bearer token (or session cookie, since the dashboard is a browser page that calls its own JSON API) and
- * answers true only for the `administrator` role. Until it does, `DenyAllQueueDashboardAuthorizer` keeps the
- * dashboard closed.
+ * Staff authentication is the caseworker API's: it provides an implementation that verifies the staff bearer
+ * token with its own staff sign-in and allows only the `administrator` role. Until an app does,
+ * `DenyAllQueueDashboardAuthorizer` keeps the dashboard hidden.
  */
 export abstract class QueueDashboardAuthorizer {
-  abstract isAdministrator(request: FastifyRequest): Promise<boolean>;
+  abstract authorize(request: FastifyRequest): Promise<QueueDashboardAccess>;
 }
 
 /** The default: nobody. The dashboard answers 404, as if it were not there. */
 export class DenyAllQueueDashboardAuthorizer extends QueueDashboardAuthorizer {
-  async isAdministrator(): Promise<boolean> {
-    return false;
+  async authorize(): Promise<QueueDashboardAccess> {
+    return 'hidden';
   }
 }
+
+const refusals: Record<Exclude<QueueDashboardAccess, 'allowed'>, { status: number; title: string; detail: string }> = {
+  unauthenticated: { status: 401, title: 'Unauthorized', detail: 'Sign in to continue.' },
+  forbidden: { status: 403, title: 'Forbidden', detail: 'Only administrators may see the queues.' },
+  hidden: { status: 404, title: 'Not Found', detail: '' },
+};
 
 export interface QueueDashboardOptions {
   redisUrl: string;
@@ -40,8 +54,8 @@ export interface QueueDashboard {
 
 /**
  * Mounts Bull Board (`@bull-board/api` + `@bull-board/fastify`) on a Fastify instance (for Nest:
- * `app.getHttpAdapter().getInstance()`), every route behind `authorizer`: a request it does not accept gets 404
- * and learns nothing, not even that the dashboard exists.
+ * `app.getHttpAdapter().getInstance()`), every route (page, JSON API, static files) behind `authorizer`: a
+ * request it does not allow gets 401, 403 or 404 problem+json and never reaches Bull Board.
  */
 export async function mountQueueDashboard(
   fastify: FastifyInstance,
@@ -69,12 +83,21 @@ export async function mountQueueDashboard(
   });
   await fastify.register(async (scope) => {
     scope.addHook('onRequest', async (request, reply) => {
-      if (!(await options.authorizer.isAdministrator(request))) {
-        await reply
-          .code(404)
-          .type('application/problem+json')
-          .send({ type: 'about:blank', title: 'Not Found', status: 404 });
-      }
+      const access = await options.authorizer.authorize(request);
+      if (access === 'allowed') return;
+      const refusal = refusals[access];
+      if (access === 'unauthenticated') void reply.header('www-authenticate', 'Bearer');
+      await reply
+        .code(refusal.status)
+        .type('application/problem+json')
+        .send({
+          type: 'about:blank',
+          title: refusal.title,
+          status: refusal.status,
+          // A hidden dashboard says nothing about itself, not even its path.
+          ...(access === 'hidden' ? {} : { detail: refusal.detail, instance: request.url.split('?')[0] }),
+          requestId: String(request.id),
+        });
     });
     await scope.register(serverAdapter.registerPlugin(), { prefix: basePath });
   });
