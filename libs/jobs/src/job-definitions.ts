@@ -132,14 +132,22 @@ export const jobDefinitions = {
   // Emitted on submission (docs/applications.md): assess eligibility, check the crime reference with the police.
   'claims.assess': { queue: QueueName.Claims, payload: ClaimJobPayload, retry: RetryPolicy.Internal },
   'claims.verify-crime-reference': { queue: QueueName.Claims, payload: ClaimJobPayload, retry: RetryPolicy.External },
-  'notifications.send': { queue: QueueName.Notifications, payload: ClaimNotificationPayload, retry: RetryPolicy.External },
+  'notifications.send': {
+    queue: QueueName.Notifications,
+    payload: ClaimNotificationPayload,
+    retry: RetryPolicy.External,
+  },
   'referrals.send': { queue: QueueName.Referrals, payload: ReferralJobPayload, retry: RetryPolicy.Internal },
   'referrals.deliver-webhook': {
     queue: QueueName.Referrals,
     payload: ReferralWebhookPayload,
     retry: RetryPolicy.PartnerWebhook,
   },
-  'referrals.check-clocks': { queue: QueueName.Referrals, payload: ReferralClockSweepPayload, retry: RetryPolicy.Internal },
+  'referrals.check-clocks': {
+    queue: QueueName.Referrals,
+    payload: ReferralClockSweepPayload,
+    retry: RetryPolicy.Internal,
+  },
   // Worker (docs/worker.md): the decision letter PDF, attached to the claim.
   'documents.decision-letter': {
     queue: QueueName.Documents,
