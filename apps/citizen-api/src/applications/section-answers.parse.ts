@@ -1,7 +1,7 @@
 import { instanceToPlain, plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DomainError, DomainErrorKind, isApplicationSection, type ApplicationSection } from '@redress/domain';
-import { flattenValidationErrors, RequestValidationException } from '@redress/platform';
+import { assertPlainJsonBody, flattenValidationErrors, RequestValidationException } from '@redress/platform';
 import { sectionDtos } from './section-answers.dto.js';
 
 /** The section named in the path, or 404 for one that does not exist. */
@@ -30,6 +30,7 @@ export async function parseBody<T extends object>(
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new RequestValidationException([{ field: '', message: 'the body must be a JSON object' }]);
   }
+  assertPlainJsonBody(value);
   const dto = plainToInstance(dtoClass, value);
   const errors = await validate(dto, {
     whitelist: true,
