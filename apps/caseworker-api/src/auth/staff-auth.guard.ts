@@ -12,7 +12,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { STAFF_JWT_STRATEGY } from './staff-jwt.strategy.js';
+import { STAFF_JWT_STRATEGY } from './staff-auth.constants.js';
 import type { StaffPrincipal, StaffRole } from './staff-principal.js';
 
 export const STAFF_ROLES_KEY = 'redress:staff-roles';

@@ -6,7 +6,9 @@ import { CaseworkerApiConfig } from '../config.js';
 import { isStaffRole, type StaffPrincipal } from './staff-principal.js';
 
 /** The passport name of the staff token strategy (the guard and the queue dashboard both authenticate with it). */
-export const STAFF_JWT_STRATEGY = 'staff-jwt';
+import { STAFF_JWT_STRATEGY } from './staff-auth.constants.js';
+
+export { STAFF_JWT_STRATEGY };
 
 const STAFF_ID = /^[A-Za-z0-9._:@|-]{1,128}$/;
 const TEAM = /^[a-z0-9-]{1,64}$/;

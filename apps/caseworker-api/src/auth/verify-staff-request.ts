@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import passport from 'passport';
-import { STAFF_JWT_STRATEGY } from './staff-jwt.strategy.js';
+import { STAFF_JWT_STRATEGY } from './staff-auth.constants.js';
 import type { StaffPrincipal } from './staff-principal.js';
 
 /**
