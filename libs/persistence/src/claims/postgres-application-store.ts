@@ -55,6 +55,21 @@ function toSummary(row: ApplicationDbRow): ApplicationSummary {
   };
 }
 
+function decryptSection(
+  cipher: FieldCipherLike,
+  applicationId: string,
+  row: Omit<SectionDbRow, 'updated_at'> & { updated_at: Date | string },
+): StoredSection {
+  return {
+    section: row.section,
+    answers: cipher.decryptJson(row.answers_encrypted, sectionContext(applicationId, row.section)),
+    setAside: row.set_aside,
+    revision: row.revision,
+    savedAtVersion: row.saved_at_version,
+    updatedAt: new Date(row.updated_at),
+  };
+}
+
 /** Reads an application's sections, decrypting each under its own context. */
 export async function readSections(
   manager: Pick<EntityManager, 'query'>,
@@ -67,16 +82,7 @@ export async function readSections(
     [applicationId],
   );
   const sections: Partial<Record<ApplicationSection, StoredSection>> = {};
-  for (const row of rows) {
-    sections[row.section] = {
-      section: row.section,
-      answers: cipher.decryptJson(row.answers_encrypted, sectionContext(applicationId, row.section)),
-      setAside: row.set_aside,
-      revision: row.revision,
-      savedAtVersion: row.saved_at_version,
-      updatedAt: row.updated_at,
-    };
-  }
+  for (const row of rows) sections[row.section] = decryptSection(cipher, applicationId, row);
   return sections;
 }
 
@@ -96,6 +102,58 @@ export async function findOwnedApplication(
   );
   if (!row) return null;
   return { ...toSummary(row), ownerCitizenId: row.owner_citizen_id, sections: await readSections(manager, cipher, id) };
+}
+
+/**
+ * Locks the citizen's draft (FOR UPDATE) and reads it with its sections in ONE statement, for a submission;
+ * when it is still a draft, the same statement takes the claim's number from `claim_reference_seq` (a failed
+ * submission leaves a gap, as a rolled-back one always did: references are unique, not gapless).
+ *
+ * The sections come from the statement's snapshot, taken before the lock was granted. If another transaction
+ * changed the draft in between (every section change bumps `application.version` in its transaction), the
+ * locked row is newer than the one in the snapshot: then the sections are read again, after the lock, so the
+ * completeness check never sees answers older than the row it freezes.
+ */
+export async function lockOwnedApplicationWithSerial(
+  manager: Pick<EntityManager, 'query'>,
+  cipher: FieldCipherLike,
+  id: string,
+  citizenId: string,
+  now: Date,
+): Promise<{ application: StoredApplication; serial: number | null } | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await manager.query<
+    Array<
+      ApplicationDbRow & {
+        snapshot_version: number | null;
+        serial: string | null;
+        sections: Array<Omit<SectionDbRow, 'updated_at'> & { updated_at: string }> | null;
+      }
+    >
+  >(
+    `SELECT ${APPLICATION_COLUMNS},
+       (SELECT v.version FROM application v WHERE v.id = a.id) AS snapshot_version,
+       CASE WHEN a.status = 'draft' THEN nextval('claim_reference_seq') END AS serial,
+       (SELECT json_agg(json_build_object('section', s.section, 'answers_encrypted', s.answers_encrypted,
+          'set_aside', s.set_aside, 'revision', s.revision, 'saved_at_version', s.saved_at_version,
+          'updated_at', s.updated_at))
+        FROM application_section s WHERE s.application_id = a.id) AS sections
+     FROM application a LEFT JOIN claim c ON c.application_id = a.id
+     WHERE a.id = $1 AND a.owner_citizen_id = $2 AND ${visibleAt('$3')} FOR UPDATE OF a`,
+    [id, citizenId, now],
+  );
+  if (!row) return null;
+  let sections: Partial<Record<ApplicationSection, StoredSection>>;
+  if (row.snapshot_version === row.version) {
+    sections = {};
+    for (const section of row.sections ?? []) sections[section.section] = decryptSection(cipher, id, section);
+  } else {
+    sections = await readSections(manager, cipher, id);
+  }
+  return {
+    application: { ...toSummary(row), ownerCitizenId: row.owner_citizen_id, sections },
+    serial: row.serial === null ? null : Number(row.serial),
+  };
 }
 
 /** Applications in PostgreSQL; every section's answers encrypted with FieldCipher, bound to application and section. */
