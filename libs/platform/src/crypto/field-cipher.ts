@@ -1,4 +1,11 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  createSecretKey,
+  randomBytes,
+  type KeyObject,
+} from 'node:crypto';
 
 /** One field-encryption key: an id stored beside every value it encrypts, and 32 bytes of key. */
 export interface FieldKey {
@@ -40,17 +47,17 @@ export function parseFieldKeys(list: string): FieldKey[] {
  * Format: `f1.<key id>.<iv>.<ciphertext>.<tag>`, each part base64url.
  */
 export class FieldCipher {
-  private readonly keysById: Map<string, Buffer>;
-  private readonly active: FieldKey;
+  // Key objects are made once: passing raw key bytes to each cipher call costs a key set-up every time.
+  private readonly keysById: Map<string, KeyObject>;
+  private readonly active: { id: string; key: KeyObject };
+  private readonly blindIndexKey: KeyObject;
 
-  constructor(
-    keys: FieldKey[],
-    private readonly blindIndexKey: Buffer,
-  ) {
+  constructor(keys: FieldKey[], blindIndexKey: Buffer) {
     const [active] = keys;
     if (!active) throw new FieldCipherError('at least one field key is needed');
-    this.active = active;
-    this.keysById = new Map(keys.map((key) => [key.id, key.key]));
+    this.keysById = new Map(keys.map((key) => [key.id, createSecretKey(key.key)]));
+    this.active = { id: active.id, key: this.keysById.get(active.id)! };
+    this.blindIndexKey = createSecretKey(blindIndexKey);
   }
 
   get activeKeyId(): string {
