@@ -1,0 +1,389 @@
+/**
+ * The caseworker API's work queue and search over 1,000,000 claims (issue 7 item 13).
+ * Run: npm run build && npx tsx bench/caseworker/caseworker.bench.ts   (not part of npm test)
+ *
+ * Drops and creates the database redress_bench_caseworker (on BENCH_DATABASE_SERVER, default the local server),
+ * migrates it, generates the claims with generate_series straight into the tables the queue and search read
+ * (bench/caseworker/generate.sql.ts: teams, statuses, priorities, service-level due dates, a share assigned, a few
+ * restricted; search terms as blind indexes computed in SQL with pgcrypto's hmac() exactly as FieldCipher.blindIndex
+ * does with the development key), VACUUM ANALYZE, then starts the built caseworker API against it and measures real
+ * HTTP requests one bounded loop at a time:
+ *   (a) GET /v1/work for a team: first pages, pages followed by cursor, and cursors deep into the queue  p95 <= 20 ms
+ *   (b) POST /v1/work/next, 8 caseworkers of one team at once (own tokens), no claim given twice         p95 <= 20 ms
+ *   (c) GET /v1/search/claims by reference, name, date of birth, postcode                                 p95 <= 50 ms
+ * and EXPLAIN (ANALYZE, BUFFERS) of the queue page and work/next SQL, taken from PostgresWorkStore itself.
+ * Writes bench/results/caseworker.json. BENCH_CLAIMS changes the number of claims; BENCH_KEEP_DATABASE=1 keeps the
+ * database afterwards. Needs PostgreSQL (with pgcrypto) and Redis on localhost, as the tests do.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import jwt from 'jsonwebtoken';
+import pg from 'pg';
+import { createDatabaseIfMissing, dropDatabase, PostgresWorkStore, runMigrations } from '@redress/persistence';
+import {
+  DEVELOPMENT_ONLY_STAFF_PRIVATE_KEY,
+  DEVELOPMENT_ONLY_STAFF_TOKEN_AUDIENCE,
+  DEVELOPMENT_ONLY_STAFF_TOKEN_ISSUER,
+  DEVELOPMENT_ONLY_STAFF_TOKEN_KEY_ID,
+} from '../../apps/caseworker-api/src/auth/development-only-staff-keys.js';
+import { startBuiltApp } from '../support/server.js';
+import { fillTables, seedTable } from './generate.sql.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const SERVER = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
+const DATABASE_URL = `${SERVER}/redress_bench_caseworker`;
+const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 1_000_000);
+const TEAM = 'general';
+const WORKERS = 8;
+const TAKES_PER_WORKER = 150;
+const TARGETS = { workPageP95Ms: 20, workNextP95Ms: 20, searchP95Ms: 50 };
+
+// The development blind-index key, from the built platform (its config module needs decorator metadata).
+const { DEVELOPMENT_BLIND_INDEX_KEY } = (await import(
+  resolve(root, 'dist/libs/platform/src/config/app-config.js')
+)) as { DEVELOPMENT_BLIND_INDEX_KEY: string };
+
+function token(sub: string, roles: string[], team: string): string {
+  return jwt.sign({ roles, team }, DEVELOPMENT_ONLY_STAFF_PRIVATE_KEY, {
+    algorithm: 'RS256',
+    keyid: DEVELOPMENT_ONLY_STAFF_TOKEN_KEY_ID,
+    subject: sub,
+    issuer: DEVELOPMENT_ONLY_STAFF_TOKEN_ISSUER,
+    audience: DEVELOPMENT_ONLY_STAFF_TOKEN_AUDIENCE,
+    expiresIn: 3600,
+  });
+}
+
+interface Stats {
+  requests: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
+  const round = (ms: number) => Math.round(ms * 100) / 100;
+  return {
+    requests: sorted.length,
+    p50Ms: round(at(0.5)),
+    p95Ms: round(at(0.95)),
+    p99Ms: round(at(0.99)),
+    maxMs: round(sorted.at(-1) ?? 0),
+  };
+}
+
+async function timed(url: string, init: RequestInit): Promise<{ ms: number; status: number; body: unknown }> {
+  const started = performance.now();
+  const response = await fetch(url, init);
+  const text = await response.text();
+  const ms = performance.now() - started;
+  return { ms, status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
+}
+
+async function generate(client: pg.Client): Promise<Record<string, number>> {
+  const seconds: Record<string, number> = {};
+  const step = async (name: string, sql: string) => {
+    const started = Date.now();
+    await client.query(sql);
+    seconds[name] = (seconds[name] ?? 0) + Math.round((Date.now() - started) / 100) / 10;
+    console.log(`  ${name}: ${seconds[name]} s`);
+  };
+  await client.query(`CREATE EXTENSION IF NOT EXISTS pgcrypto`);
+  // Triggers and foreign-key checks off while loading: the derived columns are written by the triggers' formulas.
+  await client.query(`SET session_replication_role = replica`);
+  await client.query(`SET synchronous_commit = off`);
+  await client.query(`SET maintenance_work_mem = '512MB'`);
+  await client.query(`SET work_mem = '256MB'`);
+  await client.query(`SELECT setseed(0.42)`);
+  await step('seed', seedTable(CLAIMS));
+  const names = ['functions', 'functions', 'functions', 'citizen_account', 'application', 'claim', 'claim_event'];
+  const statements = fillTables(DEVELOPMENT_BLIND_INDEX_KEY);
+  for (const [index, sql] of statements.entries()) {
+    const name =
+      names[index] ??
+      (sql.includes('claim_restricted_staff')
+        ? 'claim_restricted_staff'
+        : sql.includes('claim_search_term')
+          ? 'claim_search_term'
+          : 'sequence');
+    await step(name, sql);
+  }
+  await client.query(`SET session_replication_role = origin`);
+  await step('vacuum analyze', `VACUUM ANALYZE`);
+  return seconds;
+}
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  console.log(`== database ${DATABASE_URL}: drop, create, migrate`);
+  await dropDatabase(DATABASE_URL);
+  await createDatabaseIfMissing(DATABASE_URL);
+  await runMigrations(DATABASE_URL);
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  let server: Awaited<ReturnType<typeof startBuiltApp>> | undefined;
+  try {
+    console.log(`== generating ${CLAIMS.toLocaleString('en-GB')} claims`);
+    const generationStarted = Date.now();
+    const generationSteps = await generate(client);
+    const generationSeconds = Math.round((Date.now() - generationStarted) / 100) / 10;
+    const { rows: counts } = await client.query<{ table: string; rows: string }>(
+      `SELECT 'claim' AS table, count(*) AS rows FROM claim UNION ALL SELECT 'claim_search_term', count(*) FROM claim_search_term
+       UNION ALL SELECT 'claim_event', count(*) FROM claim_event UNION ALL SELECT 'claim_restricted_staff', count(*) FROM claim_restricted_staff
+       UNION ALL SELECT 'unassigned workable in ' || '${TEAM}', count(*) FROM claim WHERE team = '${TEAM}' AND assigned_staff_id IS NULL
+         AND status IN ('submitted', 'triaged', 'in_assessment', 'reopened', 'review_requested')
+       UNION ALL SELECT 'queue of ${TEAM} (GET /v1/work)', count(*) FROM claim WHERE team = '${TEAM}' AND status <> 'draft'`,
+    );
+    const tableRows = Object.fromEntries(counts.map((row) => [row.table, Number(row.rows)]));
+    console.log(tableRows);
+
+    // Search samples: what a caller would type, from claims that are not restricted.
+    const { rows: samples } = await client.query<{
+      reference: string;
+      name: string;
+      date_of_birth: string;
+      postcode: string;
+    }>(
+      `SELECT c.reference, s.first_name || ' ' || s.last_name AS name, to_char(s.date_of_birth, 'YYYY-MM-DD') AS date_of_birth,
+         s.postcode FROM bench_seed s JOIN claim c ON c.id = s.claim_id
+       WHERE NOT s.restricted ORDER BY s.r_staff LIMIT 300`,
+    );
+    // Deep cursors: positions spread through the whole team queue (what a cursor after many pages holds).
+    const { rows: positions } = await client.query<{ priority: number; due: Date; id: string }>(
+      `SELECT priority, service_level_due_at AS due, id FROM (
+         SELECT priority, service_level_due_at, id, row_number() OVER (ORDER BY priority, service_level_due_at, id) AS n
+         FROM claim WHERE team = '${TEAM}' AND status <> 'draft') q
+       WHERE n % greatest(1, (SELECT count(*) FROM claim WHERE team = '${TEAM}') / 200) = 0`,
+    );
+    await client.query(`DROP TABLE bench_seed`);
+
+    const explains = await explainQueries(client, positions[Math.floor(positions.length / 2)]!);
+
+    console.log('== starting the built caseworker API');
+    server = await startBuiltApp(resolve(root, 'dist/apps/caseworker-api/src/main.js'), {
+      DATABASE_URL,
+      QUEUE_PREFIX: 'redress-bench-caseworker',
+      DATABASE_POOL_SIZE: '16',
+      // One load generator stands for many caseworkers, each of whom has an address (and a limit) of their own.
+      RATE_LIMIT_DEFAULT_PER_MINUTE: '100000000',
+    });
+    const base = server.url;
+    const caseworker = token('bench-reader', ['caseworker'], TEAM);
+    const headers = { authorization: `Bearer ${caseworker}` };
+
+    // ---- (a) work queue pages ----
+    const get = (path: string) => timed(`${base}${path}`, { headers });
+    for (let i = 0; i < 30; i += 1) await get(`/v1/work?limit=25`); // warm-up
+    const firstPage: number[] = [];
+    const followed: number[] = [];
+    const deep: number[] = [];
+    const filtered: number[] = [];
+    const failures: string[] = [];
+    const check = (label: string, response: { status: number }) => {
+      if (response.status !== 200) failures.push(`${label}: ${response.status}`);
+    };
+    for (let i = 0; i < 100; i += 1) {
+      const response = await get(`/v1/work?team=${TEAM}&limit=25`);
+      check('first page', response);
+      firstPage.push(response.ms);
+    }
+    let cursor: string | null = null;
+    for (let i = 0; i < 200; i += 1) {
+      const response = await get(`/v1/work?limit=25${cursor ? `&cursor=${cursor}` : ''}`);
+      check('followed page', response);
+      followed.push(response.ms);
+      cursor = (response.body as { nextCursor: string | null }).nextCursor;
+      if (!cursor) break;
+    }
+    for (const position of positions) {
+      const deepCursor = Buffer.from(
+        JSON.stringify([position.priority, new Date(position.due).toISOString(), position.id]),
+      ).toString('base64url');
+      const response = await get(`/v1/work?team=${TEAM}&limit=25&cursor=${deepCursor}`);
+      check('deep page', response);
+      if ((response.body as { items?: unknown[] }).items?.length !== 25) failures.push('deep page: short page');
+      deep.push(response.ms);
+    }
+    for (const query of ['status=in_assessment', 'assigned=unassigned', 'priority=1', 'status=submitted&priority=3']) {
+      for (let i = 0; i < 25; i += 1) {
+        const response = await get(`/v1/work?limit=25&${query}`);
+        check(query, response);
+        filtered.push(response.ms);
+      }
+    }
+    const workPage = {
+      all: stats([...firstPage, ...followed, ...deep, ...filtered]),
+      firstPage: stats(firstPage),
+      followedByCursor: stats(followed),
+      deepCursors: stats(deep),
+      withFilters: stats(filtered),
+    };
+    console.log('work page', workPage);
+
+    // ---- (b) work/next, 8 caseworkers of one team at once ----
+    const workers = Array.from({ length: WORKERS }, (_, i) => ({
+      staffId: `bench-cw-${i + 1}`,
+      authorization: `Bearer ${token(`bench-cw-${i + 1}`, ['caseworker'], TEAM)}`,
+    }));
+    const taken: Array<{ reference: string; staffId: string }> = [];
+    const nextLatencies: number[] = [];
+    let emptyQueue = 0;
+    const takeLoop = async (worker: (typeof workers)[number], count: number, record: boolean) => {
+      for (let i = 0; i < count; i += 1) {
+        const response = await timed(`${base}/v1/work/next`, {
+          method: 'POST',
+          headers: { authorization: worker.authorization },
+        });
+        if (response.status === 204) emptyQueue += 1;
+        else if (response.status !== 200) failures.push(`work/next: ${response.status}`);
+        else taken.push({ reference: (response.body as { reference: string }).reference, staffId: worker.staffId });
+        if (record) nextLatencies.push(response.ms);
+      }
+    };
+    await Promise.all(workers.map((worker) => takeLoop(worker, 5, false))); // warm-up, taken claims counted too
+    const nextStarted = performance.now();
+    await Promise.all(workers.map((worker) => takeLoop(worker, TAKES_PER_WORKER, true)));
+    const nextSeconds = (performance.now() - nextStarted) / 1000;
+    const references = taken.map((take) => take.reference);
+    const distinct = new Set(references).size;
+    const { rows: holders } = await client.query<{ reference: string; assigned_staff_id: string; events: string }>(
+      `SELECT c.reference, c.assigned_staff_id, (SELECT count(*) FROM claim_event e WHERE e.claim_id = c.id) AS events
+       FROM claim c WHERE c.reference = ANY($1::text[])`,
+      [references],
+    );
+    const holderOf = new Map(holders.map((row) => [row.reference, row.assigned_staff_id]));
+    const heldByTaker = taken.every((take) => holderOf.get(take.reference) === take.staffId);
+    const { rows: assignedToBench } = await client.query<{ n: string }>(
+      `SELECT count(*) AS n FROM claim WHERE assigned_staff_id LIKE 'bench-cw-%'`,
+    );
+    const workNext = {
+      concurrentCaseworkers: WORKERS,
+      ...stats(nextLatencies),
+      takesPerSecond: Math.round(nextLatencies.length / nextSeconds),
+      claimsTaken: taken.length,
+      distinctClaims: distinct,
+      claimsAssignedToTheseStaff: Number(assignedToBench[0]!.n),
+      everyClaimHeldByItsTaker: heldByTaker,
+      emptyQueueAnswers: emptyQueue,
+      noClaimGivenTwice: distinct === taken.length && Number(assignedToBench[0]!.n) === taken.length && heldByTaker,
+    };
+    console.log('work/next', workNext);
+
+    // ---- (c) search ----
+    const searchBy: Record<string, (sample: (typeof samples)[number]) => string> = {
+      reference: (s) => `reference=${encodeURIComponent(s.reference)}`,
+      name: (s) => `name=${encodeURIComponent(s.name)}`,
+      dateOfBirth: (s) => `dateOfBirth=${s.date_of_birth}`,
+      postcode: (s) => `postcode=${encodeURIComponent(s.postcode.toLowerCase())}`,
+    };
+    for (const sample of samples.slice(0, 20)) await get(`/v1/search/claims?${searchBy.name!(sample)}`); // warm-up
+    const search: Record<string, Stats & { meanHits: number; foundTheClaim: number }> = {};
+    const allSearches: number[] = [];
+    for (const [field, query] of Object.entries(searchBy)) {
+      const latencies: number[] = [];
+      let hits = 0;
+      let found = 0;
+      for (const sample of samples.slice(0, 100)) {
+        const response = await get(`/v1/search/claims?${query(sample)}&limit=20`);
+        check(`search ${field}`, response);
+        const claims = (response.body as { claims?: Array<{ reference: string }> }).claims ?? [];
+        hits += claims.length;
+        // A name or date of birth shared by more than 20 claims may leave the sample's own claim off the page.
+        if (claims.some((claim) => claim.reference === sample.reference)) found += 1;
+        latencies.push(response.ms);
+      }
+      allSearches.push(...latencies);
+      search[field] = { ...stats(latencies), meanHits: hits / latencies.length, foundTheClaim: found };
+    }
+    const searchAll = stats(allSearches);
+    console.log('search', search);
+
+    const met = {
+      workPage: workPage.all.p95Ms <= TARGETS.workPageP95Ms,
+      workNext: workNext.p95Ms <= TARGETS.workNextP95Ms && workNext.noClaimGivenTwice,
+      search: searchAll.p95Ms <= TARGETS.searchP95Ms,
+    };
+    const result = {
+      measuredAt: new Date().toISOString(),
+      node: process.version,
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      claims: CLAIMS,
+      tableRows,
+      generationSeconds,
+      generationSteps,
+      totalSeconds: Math.round((Date.now() - startedAt) / 1000),
+      client: 'sequential fetch requests (one connection) except work/next: 8 connections, one per caseworker',
+      targets: TARGETS,
+      workPage,
+      workNext,
+      search: { all: searchAll, ...search },
+      explain: explains,
+      failures: failures.slice(0, 20),
+      failureCount: failures.length,
+      met,
+      meetsTargets: met.workPage && met.workNext && met.search && failures.length === 0,
+    };
+    mkdirSync(resolve(here, '../results'), { recursive: true });
+    writeFileSync(resolve(here, '../results/caseworker.json'), `${JSON.stringify(result, null, 2)}\n`);
+    console.log(JSON.stringify({ met: result.met, failures: result.failureCount }, null, 2));
+    console.log('written to bench/results/caseworker.json');
+  } finally {
+    await server?.stop();
+    await client.end();
+    if (process.env.BENCH_KEEP_DATABASE !== '1') await dropDatabase(DATABASE_URL);
+  }
+}
+
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of the exact SQL PostgresWorkStore sends: the store runs against a stand-in data
+ * source that prefixes EXPLAIN, inside a transaction rolled back afterwards (work/next locks a row).
+ */
+async function explainQueries(
+  client: pg.Client,
+  deep: { priority: number; due: Date; id: string },
+): Promise<Record<string, { plan: string[]; indexes: string[]; intendedIndex: string; usesIntendedIndex: boolean }>> {
+  let captured: string[] = [];
+  const explaining = {
+    query: async (sql: string, parameters: unknown[]) => {
+      const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, parameters);
+      captured = rows.map((row) => row['QUERY PLAN']);
+      return [];
+    },
+  };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a stand-in for DataSource and EntityManager
+  const store = new PostgresWorkStore(explaining as any);
+  const explain = async (intendedIndex: string, run: () => Promise<unknown>) => {
+    await client.query('BEGIN');
+    try {
+      await run();
+    } finally {
+      await client.query('ROLLBACK');
+    }
+    const indexes = [...new Set(captured.flatMap((line) => /using (\w+)/i.exec(line)?.[1] ?? []))];
+    return { plan: captured, indexes, intendedIndex, usesIntendedIndex: indexes.includes(intendedIndex) };
+  };
+  const filter = { team: TEAM, viewerStaffId: 'bench-reader' };
+  const result = {
+    workPageFirst: await explain('claim_work_queue_team_idx', () => store.page(filter, null, 26)),
+    workPageDeepCursor: await explain('claim_work_queue_team_idx', () =>
+      store.page(filter, { priority: deep.priority, dueAt: new Date(deep.due), id: deep.id }, 26),
+    ),
+    workPageStatusFilter: await explain('claim_work_queue_idx', () =>
+      store.page({ ...filter, status: 'in_assessment' }, null, 26),
+    ),
+    workNext: await explain('claim_unassigned_work_idx', () =>
+      store.lockNextUnassigned({ handle: explaining, lockClaim: async () => null } as never, TEAM, 'bench-cw-1'),
+    ),
+  };
+  for (const [name, { plan }] of Object.entries(result)) console.log(`-- ${name}\n${plan.join('\n')}`);
+  return result;
+}
+
+await main();
