@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import 'reflect-metadata';
 import { TEST_RUN_FILE } from './test-run.js';
@@ -10,4 +11,6 @@ process.env.NODE_ENV = 'test';
 // Every suite calls from 127.0.0.1 at once: the per-client default would throttle the run itself. Routes with
 // limits of their own keep them, and their tests check them.
 process.env.RATE_LIMIT_DEFAULT_PER_MINUTE = '1000000';
+// Each suite counts on its own, so suites running at once never use up each other's route limits.
+process.env.RATE_LIMIT_NAMESPACE = `test-${randomUUID()}`;
 process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';

@@ -78,6 +78,10 @@ export class HttpConfig extends CommonConfig {
   @Min(1)
   RATE_LIMIT_DEFAULT_PER_MINUTE = 600;
 
+  /** Prefix of the rate-limit counters in Redis; empty means QUEUE_PREFIX. Tests give each suite its own. */
+  @Matches(/^[A-Za-z0-9_-]{0,80}$/, { message: 'RATE_LIMIT_NAMESPACE must be letters, digits, _ or -' })
+  RATE_LIMIT_NAMESPACE = '';
+
   /** Named rate limits changed by configuration: `name=max/windowMs`, comma separated. */
   @Matches(/^([a-z0-9-]+=\d+\/\d+)?(,[a-z0-9-]+=\d+\/\d+)*$/, {
     message: 'RATE_LIMIT_OVERRIDES must be name=max/windowMs pairs, comma separated',

@@ -86,7 +86,7 @@ export async function configureHttpApp(
   await registerRateLimit(
     app,
     app.get<Redis>(REQUEST_REDIS),
-    `${config.QUEUE_PREFIX}:${api.name}`,
+    `${config.RATE_LIMIT_NAMESPACE || config.QUEUE_PREFIX}:${api.name}`,
     parseRateLimitOverrides(config.RATE_LIMIT_OVERRIDES),
     config.RATE_LIMIT_DEFAULT_PER_MINUTE,
   );
