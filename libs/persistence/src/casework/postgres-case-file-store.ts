@@ -15,10 +15,11 @@ import {
   type StaffClaimRecord,
 } from '@redress/application';
 import type { ApplicationAnswers } from '@redress/domain';
+import { isValidClaimReference } from '@redress/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { loadEvents } from '../claims/postgres-claims.js';
 import type { CaseworkCipher } from './casework-ports.js';
-import { REFERENCE_PATTERN, STAFF_CLAIM_COLUMNS, toStaffClaimRecord, type StaffClaimRow } from './postgres-casework.js';
+import { STAFF_CLAIM_COLUMNS, toStaffClaimRecord, type StaffClaimRow } from './postgres-casework.js';
 
 /** Contexts the casework columns are encrypted under: a value copied to another row or column fails to decrypt. */
 export const caseworkContext = {
@@ -66,7 +67,7 @@ export class PostgresCaseFileStore extends CaseFileStore {
   }
 
   async findClaim(reference: string): Promise<StaffClaimRecord | null> {
-    if (!REFERENCE_PATTERN.test(reference)) return null;
+    if (!isValidClaimReference(reference)) return null;
     const [row] = await this.dataSource.query<StaffClaimRow[]>(
       `SELECT ${STAFF_CLAIM_COLUMNS} FROM claim c WHERE c.reference = $1 AND c.status <> 'draft'`,
       [reference],

@@ -8,6 +8,7 @@ import {
   type StaffClaimRecord,
 } from '@redress/application';
 import type { ClaimDecision, ClaimEvent, ClaimSnapshot, ClaimStatus, ProposedDecision } from '@redress/domain';
+import { isValidClaimReference } from '@redress/domain';
 import { isJobName, parseJobPayload } from '@redress/jobs';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseworkAuditLog } from './casework-ports.js';
@@ -62,7 +63,6 @@ export function toStaffClaimRecord(row: StaffClaimRow): StaffClaimRecord {
 }
 
 /** A claim reference is `YY-NNNNNN-C`; anything else cannot exist, so PostgreSQL is not asked. */
-export const REFERENCE_PATTERN = /^\d{2}-\d{6}-[0-9X]$/;
 
 class PostgresCaseworkTransaction implements CaseworkTransaction {
   constructor(
@@ -75,7 +75,7 @@ class PostgresCaseworkTransaction implements CaseworkTransaction {
   }
 
   async lockClaim(reference: string): Promise<StaffClaimRecord | null> {
-    if (!REFERENCE_PATTERN.test(reference)) return null;
+    if (!isValidClaimReference(reference)) return null;
     const [row] = await this.manager.query<StaffClaimRow[]>(
       `SELECT ${STAFF_CLAIM_COLUMNS} FROM claim c WHERE c.reference = $1 AND c.status <> 'draft' FOR UPDATE OF c`,
       [reference],
