@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   ClaimAssessmentUnitOfWork,
@@ -9,6 +8,7 @@ import {
 } from '@redress/application';
 import { calendarDateInUk, type ClaimEvent, type ClaimSnapshot, type EligibilityAssessment } from '@redress/domain';
 import { OutboxWriter } from '@redress/jobs';
+import { insertClaimEvent } from '@redress/persistence';
 import { AuditLog, FieldCipher } from '@redress/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -107,22 +107,7 @@ class PostgresAssessmentTransaction implements AssessmentTransaction {
 
   async appendEvents(events: readonly ClaimEvent[]): Promise<void> {
     for (const event of events) {
-      await this.manager.query(
-        `INSERT INTO claim_event (id, claim_id, version, type, from_status, to_status, actor_kind, actor_id, occurred_at, data)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [
-          randomUUID(),
-          event.claimId,
-          event.version,
-          event.type,
-          event.fromStatus,
-          event.toStatus,
-          event.actor.kind,
-          event.actor.id,
-          event.occurredAt,
-          JSON.stringify(event.data),
-        ],
-      );
+      await insertClaimEvent(this.manager, event);
     }
   }
 

@@ -12,6 +12,7 @@ import { isValidClaimReference } from '@redress/domain';
 import { isJobName, parseJobPayload } from '@redress/jobs';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseworkAuditLog } from './casework-ports.js';
+import { insertClaimEvent } from '../claims/claim-event-writer.js';
 
 export interface StaffClaimRow {
   id: string;
@@ -101,22 +102,7 @@ class PostgresCaseworkTransaction implements CaseworkTransaction {
     // The claim is locked and the aggregate counted from the loaded version; call touchClaim only after this.
     if (result[1] !== 1) throw new Error(`claim ${snapshot.id} changed under a lock`);
     for (const event of events) {
-      await this.manager.query(
-        `INSERT INTO claim_event (id, claim_id, version, type, from_status, to_status, actor_kind, actor_id, occurred_at, data)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [
-          randomUUID(),
-          event.claimId,
-          event.version,
-          event.type,
-          event.fromStatus,
-          event.toStatus,
-          event.actor.kind,
-          event.actor.id,
-          event.occurredAt,
-          JSON.stringify(event.data),
-        ],
-      );
+      await insertClaimEvent(this.manager, event);
       await this.audit({
         actorType: event.actor.kind === 'system' ? 'system' : event.actor.kind === 'citizen' ? 'citizen' : 'staff',
         actorId: event.actor.id,
