@@ -44,11 +44,10 @@ export function toClaimView(details: ClaimDetails, citizenId: string, now: Date)
     status: details.claim.status,
     submittedAt: details.claim.submittedAt,
     statusChangedAt: details.claim.statusChangedAt,
-    timeline: details.events.map((event) => ({
-      at: event.occurredAt,
-      event: event.type,
-      description: describeClaimEventForCitizen(event),
-    })),
+    timeline: details.events.flatMap((event) => {
+      const description = describeClaimEventForCitizen(event);
+      return description === null ? [] : [{ at: event.occurredAt, event: event.type, description }];
+    }),
     openInformationRequests: open,
     answeredInformationRequests: details.informationRequests.filter((request) => request.status === 'answered'),
     documents: details.documents,

@@ -72,10 +72,16 @@ export const claimEventTypes = [
   'claim.closed',
   'claim.review-requested',
   'claim.review-started',
+  'claim.review-decision-proposed',
+  'claim.review-decision-returned',
   'claim.review-decided',
   'claim.appeal-recorded',
   'claim.withdrawn',
   'claim.reopened',
+  // Casework on an information request that leaves the claim's status alone (claimRecords below).
+  'claim.information-request-due-date-moved',
+  'claim.information-request-reply-recorded',
+  'claim.information-request-cancelled',
 ] as const;
 export type ClaimEventType = (typeof claimEventTypes)[number];
 
@@ -135,6 +141,26 @@ export const claimTransitions = {
   },
   startReview: { from: ['review_requested'], to: 'under_review', actors: staff, event: 'claim.review-started' },
   decideReview: { from: ['under_review'], to: 'decided', actors: staff, event: 'claim.review-decided' },
+  // Four eyes on review, as on first decisions: the review decision waits for a senior caseworker while the claim
+  // stays under review (nothing superseded, nothing sent); approved, it is decided; returned, the reviewer goes on.
+  proposeReviewDecision: {
+    from: ['under_review'],
+    to: 'under_review',
+    actors: staff,
+    event: 'claim.review-decision-proposed',
+  },
+  returnProposedReviewDecision: {
+    from: ['under_review'],
+    to: 'under_review',
+    actors: ['senior-caseworker'],
+    event: 'claim.review-decision-returned',
+  },
+  approveReviewDecision: {
+    from: ['under_review'],
+    to: 'decided',
+    actors: ['senior-caseworker'],
+    event: 'claim.review-decided',
+  },
   recordAppeal: { from: ['decided'], to: 'appealed', actors: staff, event: 'claim.appeal-recorded' },
   withdraw: {
     from: statusesBeforeDecision,
@@ -146,6 +172,19 @@ export const claimTransitions = {
 } as const satisfies Record<string, TransitionDefinition>;
 
 export type ClaimTransitionName = keyof typeof claimTransitions;
+
+/**
+ * Casework the timeline records without moving the claim's status: its event's `from` and `to` are the status the
+ * claim stays in, and it moves the version on like a transition. Only staff record them.
+ */
+export const claimRecords = {
+  moveInformationRequestDueDate: { actors: staff, event: 'claim.information-request-due-date-moved' },
+  // A reply from the police, a GP or a hospital, recorded by the caseworker (the applicant answers their own).
+  recordInformationRequestReply: { actors: staff, event: 'claim.information-request-reply-recorded' },
+  cancelInformationRequest: { actors: staff, event: 'claim.information-request-cancelled' },
+} as const satisfies Record<string, { readonly actors: readonly ClaimActorKind[]; readonly event: ClaimEventType }>;
+
+export type ClaimRecordName = keyof typeof claimRecords;
 export const claimTransitionNames = Object.keys(claimTransitions) as ClaimTransitionName[];
 
 export function isClaimStatus(value: unknown): value is ClaimStatus {

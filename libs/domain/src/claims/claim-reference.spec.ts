@@ -7,6 +7,7 @@ import {
   isValidClaimReference,
   mod11_2CheckCharacter,
   nextStepForCitizen,
+  staffOnlyClaimEvents,
 } from '@redress/domain';
 
 describe('claim references (ISO/IEC 7064 MOD 11-2)', () => {
@@ -50,11 +51,22 @@ describe('claim references (ISO/IEC 7064 MOD 11-2)', () => {
 describe('the citizen timeline words', () => {
   it('has plain words for every event and a next step for every state', () => {
     for (const name of claimTransitionNames) {
-      expect(describeClaimEventForCitizen({ type: claimTransitions[name].event })).toMatch(/^[A-Z].+\.$/);
+      const type = claimTransitions[name].event;
+      if ((staffOnlyClaimEvents as readonly string[]).includes(type)) continue;
+      expect(describeClaimEventForCitizen({ type })).toMatch(/^[A-Z].+\.$/);
     }
     for (const status of claimStatuses) {
       expect(nextStepForCitizen(status, { openInformationRequests: 1 })).toMatch(/\.$/);
     }
     expect(nextStepForCitizen('awaiting_information', { openInformationRequests: 1 })).toMatch(/by the date/);
+  });
+});
+
+describe('the staff-only steps', () => {
+  it('leaves a review decision waiting for approval, or returned, out of the victim’s timeline', () => {
+    expect(staffOnlyClaimEvents).toEqual(['claim.review-decision-proposed', 'claim.review-decision-returned']);
+    for (const type of staffOnlyClaimEvents) expect(describeClaimEventForCitizen({ type })).toBeNull();
+    expect(describeClaimEventForCitizen({ type: 'claim.review-decided' })).toBe('We made a decision on your review.');
+    expect(describeClaimEventForCitizen({ type: 'claim.decision-proposed' })).toMatch(/checked/);
   });
 });

@@ -2,10 +2,20 @@ import type { ClaimEventType, ClaimStatus } from './claim-lifecycle.js';
 import type { ClaimEvent } from './claim.js';
 
 /**
- * Plain words for the victim (GOV.UK style: short, active, "we" and "you"). The timeline shows every event;
- * the caseworker-only steps say only what the victim needs to know.
+ * Steps the victim is not shown: a review decision's four-eyes check. Until it is approved the original decision
+ * stands and nothing has changed for them; they hear when the review is decided (`claim.review-decided`).
  */
-const citizenWords: Record<ClaimEventType, string> = {
+export const staffOnlyClaimEvents = [
+  'claim.review-decision-proposed',
+  'claim.review-decision-returned',
+] as const satisfies readonly ClaimEventType[];
+type CitizenClaimEventType = Exclude<ClaimEventType, (typeof staffOnlyClaimEvents)[number]>;
+
+/**
+ * Plain words for the victim (GOV.UK style: short, active, "we" and "you"). The timeline shows every event but
+ * the staff-only ones; the caseworker-only steps say only what the victim needs to know.
+ */
+const citizenWords: Record<CitizenClaimEventType, string> = {
   'claim.submitted': 'We received your application.',
   'claim.triaged': 'We checked your application and passed it to a caseworker.',
   'claim.assessment-started': 'A caseworker started looking at your claim.',
@@ -23,10 +33,27 @@ const citizenWords: Record<ClaimEventType, string> = {
   'claim.appeal-recorded': 'We recorded the tribunal’s decision on your appeal.',
   'claim.withdrawn': 'Your claim was withdrawn.',
   'claim.reopened': 'We reopened your claim.',
+  'claim.information-request-due-date-moved': 'We changed the date by which we need the information we asked for.',
+  'claim.information-request-reply-recorded': 'We received information we asked for.',
+  'claim.information-request-cancelled': 'We no longer need the information we asked for.',
 };
 
-export function describeClaimEventForCitizen(event: Pick<ClaimEvent, 'type'>): string {
-  return citizenWords[event.type];
+function isCitizenClaimEvent(type: ClaimEventType): type is CitizenClaimEventType {
+  return !(staffOnlyClaimEvents as readonly ClaimEventType[]).includes(type);
+}
+
+/** The victim's words for an event, or `null` for a staff-only step, which their timeline leaves out. */
+export function describeClaimEventForCitizen(event: Pick<ClaimEvent, 'type'>): string | null {
+  return isCitizenClaimEvent(event.type) ? citizenWords[event.type] : null;
+}
+
+/**
+ * Whether the victim's timeline shows the event. Requests to the police, a GP or a hospital are casework between
+ * us and them (the victim sees only requests addressed to them), so events about them are left out.
+ */
+export function isClaimEventForCitizen(event: { readonly data: Readonly<Record<string, unknown>> }): boolean {
+  const recipient = event.data.recipient;
+  return recipient === undefined || recipient === null || recipient === 'applicant';
 }
 
 /** What happens next, in the victim's words. */

@@ -39,7 +39,12 @@ function claimIn(status: ClaimStatus, name: ClaimTransitionName): Claim {
     version: 7,
     statusChangedAt: new Date('2026-11-20T10:00:00Z'),
     submittedAt: new Date('2026-01-02T10:00:00Z'),
-    pendingDecision: { outcome: 'award', awardPence: 2_200_00, proposedBy: 'caseworker-1' },
+    pendingDecision: {
+      outcome: 'award',
+      awardPence: 2_200_00,
+      proposedBy: 'caseworker-1',
+      isReview: name === 'approveReviewDecision' || name === 'returnProposedReviewDecision',
+    },
     decision,
   };
   return Claim.rehydrate(snapshot);
@@ -83,6 +88,12 @@ function invoke(claim: Claim, name: ClaimTransitionName, actor: ClaimActor, when
       return claim.startReview(actor, when);
     case 'decideReview':
       return claim.decideReview(actor, when, { outcome: 'award', awardPence: 3_300_00 });
+    case 'proposeReviewDecision':
+      return claim.proposeReviewDecision(actor, when, { outcome: 'refusal', awardPence: null });
+    case 'returnProposedReviewDecision':
+      return claim.returnProposedReviewDecision(actor, when, { reasonCode: 'grounds-wrong' });
+    case 'approveReviewDecision':
+      return claim.approveReviewDecision(actor, when);
     case 'recordAppeal':
       return claim.recordAppeal(actor, when, { tribunalOutcome: 'upheld' });
     case 'withdraw':
@@ -357,5 +368,135 @@ describe('Claim lifecycle: decisions that need no approval, and review requests 
     expect(
       caught(() => claimIn('decided', 'recordReviewRequest').recordReviewRequest(actorOfKind.citizen, at, late))?.code,
     ).toBe('claim.actor-not-permitted');
+  });
+});
+
+describe('Claim lifecycle: four eyes on a review decision', () => {
+  const reviewer: ClaimActor = { kind: 'senior-caseworker', id: 'reviewer-4' };
+  const approver: ClaimActor = { kind: 'senior-caseworker', id: 'senior-5' };
+  /** Under review: the original was proposed by caseworker-1 and approved by senior-1; nothing is pending. */
+  function underReview(): Claim {
+    return Claim.rehydrate({ ...claimIn('under_review', 'decideReview').snapshot(), pendingDecision: null });
+  }
+  function proposed(): Claim {
+    const claim = underReview();
+    claim.proposeReviewDecision(reviewer, at, { outcome: 'refusal', awardPence: null });
+    claim.pullEvents();
+    return claim;
+  }
+
+  it('keeps the claim under review with the original decision in force while the proposal waits', () => {
+    const claim = underReview();
+    const before = claim.snapshot();
+    const later = new Date('2026-12-01T09:00:00Z');
+    claim.proposeReviewDecision(reviewer, later, { outcome: 'refusal', awardPence: null });
+    expect(claim.status).toBe('under_review');
+    expect(claim.snapshot().decision).toEqual(before.decision);
+    expect(claim.snapshot().statusChangedAt).toEqual(before.statusChangedAt);
+    expect(claim.snapshot().pendingDecision).toEqual({
+      outcome: 'refusal',
+      awardPence: null,
+      proposedBy: 'reviewer-4',
+      isReview: true,
+    });
+    expect(claim.pullEvents()).toEqual([
+      expect.objectContaining({
+        type: 'claim.review-decision-proposed',
+        fromStatus: 'under_review',
+        toStatus: 'under_review',
+        actor: reviewer,
+        data: { outcome: 'refusal', awardPence: null },
+      }),
+    ]);
+    // A second proposal, or a decision at once, waits until this one is approved or returned.
+    for (const work of [
+      () => claim.proposeReviewDecision(approver, at, { outcome: 'award', awardPence: 10_00 }),
+      () => claim.decideReview(approver, at, { outcome: 'award', awardPence: 10_00 }),
+    ]) {
+      expect(caught(work)).toMatchObject({ kind: 'illegal-transition', code: 'claim.illegal-transition' });
+    }
+    expect(claim.version).toBe(8);
+  });
+
+  it('refuses a proposal by anyone who took part in the original decision', () => {
+    for (const id of ['caseworker-1', 'senior-1']) {
+      const claim = underReview();
+      expect(
+        caught(() =>
+          claim.proposeReviewDecision({ kind: 'caseworker', id }, at, { outcome: 'refusal', awardPence: null }),
+        ),
+      ).toMatchObject({ kind: 'forbidden', code: 'claim.same-reviewer' });
+      expect(claim.snapshot().pendingDecision).toBeNull();
+    }
+  });
+
+  it('is approved only by a senior caseworker who neither proposed it nor took part in the original decision', () => {
+    const claim = proposed();
+    expect(caught(() => claim.approveReviewDecision(reviewer, at))).toMatchObject({ code: 'claim.same-approver' });
+    for (const id of ['caseworker-1', 'senior-1']) {
+      expect(caught(() => claim.approveReviewDecision({ kind: 'senior-caseworker', id }, at))).toMatchObject({
+        kind: 'forbidden',
+        code: 'claim.same-reviewer',
+      });
+    }
+    expect(caught(() => claim.approveReviewDecision({ kind: 'caseworker', id: 'caseworker-6' }, at))?.code).toBe(
+      'claim.actor-not-permitted',
+    );
+    expect(claim.status).toBe('under_review');
+    expect(claim.pullEvents()).toEqual([]);
+
+    claim.approveReviewDecision(approver, at);
+    expect(claim.status).toBe('decided');
+    expect(claim.snapshot().pendingDecision).toBeNull();
+    expect(claim.snapshot().decision).toEqual({
+      outcome: 'refusal',
+      awardPence: null,
+      proposedBy: 'reviewer-4',
+      decidedBy: 'senior-5',
+      decidedOn: '2026-11-27',
+      isReview: true,
+    });
+    expect(claim.pullEvents()).toEqual([
+      expect.objectContaining({
+        type: 'claim.review-decided',
+        fromStatus: 'under_review',
+        toStatus: 'decided',
+        data: { outcome: 'refusal', awardPence: null },
+      }),
+    ]);
+    // Decided on review: appealed, not reviewed again.
+    expect(caught(() => claim.requestReview(actorOfKind.citizen, at, { reviewRequestId: 'r' }))?.kind).toBe(
+      'illegal-transition',
+    );
+    claim.recordAppeal(actorOfKind.caseworker, at, { tribunalOutcome: 'upheld' });
+  });
+
+  it('goes back to the reviewer when returned, who may then decide again', () => {
+    const claim = proposed();
+    expect(
+      caught(() =>
+        claim.returnProposedReviewDecision({ kind: 'senior-caseworker', id: 'senior-1' }, at, {
+          reasonCode: 'grounds-wrong',
+        }),
+      )?.code,
+    ).toBe('claim.same-reviewer');
+    claim.returnProposedReviewDecision(approver, at, { reasonCode: 'grounds-wrong' });
+    expect(claim.status).toBe('under_review');
+    expect(claim.snapshot().pendingDecision).toBeNull();
+    expect(claim.pullEvents()[0]).toMatchObject({
+      type: 'claim.review-decision-returned',
+      data: { reasonCode: 'grounds-wrong' },
+    });
+    expect(caught(() => claim.approveReviewDecision(approver, at))?.kind).toBe('illegal-transition');
+    claim.decideReview(reviewer, at, { outcome: 'award', awardPence: 1_000_00 });
+    expect(claim.snapshot().decision).toMatchObject({ decidedBy: 'reviewer-4', isReview: true });
+  });
+
+  it('does not let a first decision waiting for approval be approved as a review decision, or the reverse', () => {
+    const first = claimIn('decision_pending_approval', 'approveDecision');
+    expect(caught(() => first.approveReviewDecision(approver, at))?.kind).toBe('illegal-transition');
+    const review = proposed();
+    expect(caught(() => review.approveDecision(approver, at))?.kind).toBe('illegal-transition');
+    expect(caught(() => underReview().approveReviewDecision(approver, at))?.kind).toBe('illegal-transition');
   });
 });

@@ -2,9 +2,11 @@ import { calendarDateInUk, daysBetween, type IsoDate } from '../shared/calendar-
 import { DomainError, DomainErrorKind } from '../shared/domain-error.js';
 import { checkReviewTimeLimit } from '../decisions/decision-policy.js';
 import {
+  claimRecords,
   claimTransitions,
   type ClaimActor,
   type ClaimEventType,
+  type ClaimRecordName,
   type ClaimStatus,
   type ClaimTransitionName,
 } from './claim-lifecycle.js';
@@ -26,6 +28,8 @@ export interface ProposedDecision {
   /** Integer pence; `null` for a refusal. */
   readonly awardPence: number | null;
   readonly proposedBy: string | null;
+  /** A review decision waiting for approval (the claim stays under review); absent or false for a first decision. */
+  readonly isReview?: boolean;
 }
 
 export interface ClaimDecision extends ProposedDecision {
@@ -158,6 +162,58 @@ export class Claim {
     this.apply('resumeAssessment', actor, at, { ...cause });
   }
 
+  /**
+   * A caseworker moves an open information request's due date (the reason is kept with the request, encrypted:
+   * events hold codes, ids and dates only). The claim's status stays as it is.
+   */
+  moveInformationRequestDueDate(
+    actor: ClaimActor,
+    at: Date,
+    change: { informationRequestId: string; recipient: string; previousDueOn: IsoDate; dueOn: IsoDate },
+  ): void {
+    this.record('moveInformationRequestDueDate', actor, at, { ...change }, () =>
+      change.dueOn === change.previousDueOn
+        ? new DomainError(
+            'information-request.same-due-date',
+            DomainErrorKind.Unprocessable,
+            `The request is already due on ${change.dueOn}.`,
+          )
+        : undefined,
+    );
+  }
+
+  /**
+   * A caseworker records that the police, a GP or a hospital replied to a request. The applicant answers the
+   * requests addressed to them through their own account, so nobody may answer those for them.
+   */
+  recordInformationRequestReply(
+    actor: ClaimActor,
+    at: Date,
+    reply: { informationRequestId: string; recipient: string; documents: number },
+  ): void {
+    this.record('recordInformationRequestReply', actor, at, { ...reply }, () =>
+      reply.recipient === 'applicant'
+        ? new DomainError(
+            'information-request.answered-by-applicant',
+            DomainErrorKind.Unprocessable,
+            'A request to the applicant is answered by the applicant through their account; staff record replies from the police, a GP or a hospital only.',
+          )
+        : undefined,
+    );
+  }
+
+  /**
+   * A caseworker cancels an open information request. Whether the claim goes back into assessment (the last open
+   * request to the applicant) is the caller's to decide with `resumeAssessment`: only it knows what else is open.
+   */
+  cancelInformationRequest(
+    actor: ClaimActor,
+    at: Date,
+    cancellation: { informationRequestId: string; recipient: string },
+  ): void {
+    this.record('cancelInformationRequest', actor, at, { ...cancellation });
+  }
+
   proposeDecision(
     actor: ClaimActor,
     at: Date,
@@ -178,13 +234,7 @@ export class Claim {
     const proposed = this.state.pendingDecision;
     this.apply('approveDecision', actor, at, {}, () => {
       if (!proposed) return illegal('approveDecision', this.status, 'There is no proposed decision to approve.');
-      if (proposed.proposedBy !== null && proposed.proposedBy === actor.id) {
-        return new DomainError(
-          'claim.same-approver',
-          DomainErrorKind.Forbidden,
-          'A decision must be approved by someone other than the person who proposed it.',
-        );
-      }
+      if (proposed.proposedBy !== null && proposed.proposedBy === actor.id) return Claim.sameApprover();
       return undefined;
     });
     if (!proposed) return;
@@ -309,24 +359,70 @@ export class Claim {
     this.apply('startReview', actor, at, {});
   }
 
-  /** Decided by a different claims officer from the one who made the original decision (PR-04). */
+  /**
+   * Decided by a different claims officer from the one who made the original decision (PR-04). A review decision
+   * that needs no second pair of eyes takes effect when made, the reviewer being both its proposer and decider.
+   */
   decideReview(actor: ClaimActor, at: Date, decision: { outcome: DecisionOutcome; awardPence: number | null }): void {
     Claim.checkDecision(decision);
-    const original = this.state.decision;
-    this.apply('decideReview', actor, at, { ...decision }, () =>
-      original && original.decidedBy !== null && (original.decidedBy === actor.id || original.proposedBy === actor.id)
-        ? new DomainError(
-            'claim.same-reviewer',
-            DomainErrorKind.Forbidden,
-            'A review must be decided by someone who took no part in the original decision.',
-          )
-        : undefined,
-    );
+    this.apply('decideReview', actor, at, { ...decision }, () => this.reviewerProblem('decideReview', actor));
     this.state = {
       ...this.state,
       decision: {
         ...decision,
         proposedBy: actor.id,
+        decidedBy: actor.id,
+        decidedOn: calendarDateInUk(at),
+        isReview: true,
+      },
+    };
+  }
+
+  /**
+   * Four eyes on review (the rule of first decisions): the reviewer proposes, and the claim stays under review with
+   * the original decision in force until a senior caseworker approves. One proposal at a time.
+   */
+  proposeReviewDecision(
+    actor: ClaimActor,
+    at: Date,
+    decision: { outcome: DecisionOutcome; awardPence: number | null },
+  ): void {
+    Claim.checkDecision(decision);
+    this.apply('proposeReviewDecision', actor, at, { ...decision }, () =>
+      this.reviewerProblem('proposeReviewDecision', actor),
+    );
+    this.state = { ...this.state, pendingDecision: { ...decision, proposedBy: actor.id, isReview: true } };
+  }
+
+  /** The approver sends the proposed review decision back to the reviewer; the review goes on. */
+  returnProposedReviewDecision(actor: ClaimActor, at: Date, reason: { reasonCode: string }): void {
+    this.apply('returnProposedReviewDecision', actor, at, { ...reason }, () =>
+      this.proposedReviewProblem('returnProposedReviewDecision', actor),
+    );
+    this.state = { ...this.state, pendingDecision: null };
+  }
+
+  /**
+   * A senior caseworker who neither proposed the review decision nor took part in the original decision (review
+   * independence, paras 117-124) approves it, and it takes effect: the claim is decided on review.
+   */
+  approveReviewDecision(actor: ClaimActor, at: Date): void {
+    const proposed = this.state.pendingDecision;
+    const data: ClaimEventData = proposed ? { outcome: proposed.outcome, awardPence: proposed.awardPence } : {};
+    this.apply('approveReviewDecision', actor, at, data, () => {
+      if (proposed?.isReview && proposed.proposedBy !== null && proposed.proposedBy === actor.id) {
+        return Claim.sameApprover();
+      }
+      return this.proposedReviewProblem('approveReviewDecision', actor);
+    });
+    if (!proposed) return;
+    this.state = {
+      ...this.state,
+      pendingDecision: null,
+      decision: {
+        outcome: proposed.outcome,
+        awardPence: proposed.awardPence,
+        proposedBy: proposed.proposedBy,
         decidedBy: actor.id,
         decidedOn: calendarDateInUk(at),
         isReview: true,
@@ -350,6 +446,52 @@ export class Claim {
   /** When the medical condition materially changes after the claim closed (PR re-opening [U]). */
   reopen(actor: ClaimActor, at: Date): void {
     this.apply('reopen', actor, at, {});
+  }
+
+  private static sameApprover(): DomainError {
+    return new DomainError(
+      'claim.same-approver',
+      DomainErrorKind.Forbidden,
+      'A decision must be approved by someone other than the person who proposed it.',
+    );
+  }
+
+  /** Whether the actor proposed, made or approved the decision under review. */
+  private tookPartInOriginal(actor: ClaimActor): boolean {
+    const original = this.state.decision;
+    return (
+      original !== null &&
+      original.decidedBy !== null &&
+      (original.decidedBy === actor.id || original.proposedBy === actor.id)
+    );
+  }
+
+  private static sameReviewer(): DomainError {
+    return new DomainError(
+      'claim.same-reviewer',
+      DomainErrorKind.Forbidden,
+      'A review must be decided by someone who took no part in the original decision.',
+    );
+  }
+
+  /** Deciding or proposing on review: nothing may be waiting for approval, and the reviewer must be independent. */
+  private reviewerProblem(name: ClaimTransitionName, actor: ClaimActor): DomainError | undefined {
+    if (this.state.pendingDecision?.isReview) {
+      return illegal(
+        name,
+        this.status,
+        'A review decision is waiting for approval: a senior caseworker approves it or returns it first.',
+      );
+    }
+    return this.tookPartInOriginal(actor) ? Claim.sameReviewer() : undefined;
+  }
+
+  /** Approving or returning a proposed review decision: there must be one, and the approver must be independent. */
+  private proposedReviewProblem(name: ClaimTransitionName, actor: ClaimActor): DomainError | undefined {
+    if (!this.state.pendingDecision?.isReview) {
+      return illegal(name, this.status, 'There is no proposed review decision on this claim.');
+    }
+    return this.tookPartInOriginal(actor) ? Claim.sameReviewer() : undefined;
   }
 
   private static checkDecision(decision: { outcome: DecisionOutcome; awardPence: number | null }): void {
@@ -398,13 +540,50 @@ export class Claim {
     const transition = claimTransitions[name];
     const fromStatus = this.state.status;
     const version = this.state.version + 1;
-    this.state = { ...this.state, status: transition.to, version, statusChangedAt: at };
+    // A step that keeps the status (a review decision proposed or returned) leaves the status's date alone.
+    const statusChangedAt = transition.to === fromStatus ? this.state.statusChangedAt : at;
+    this.state = { ...this.state, status: transition.to, version, statusChangedAt };
     this.pending.push({
       type: transition.event,
       claimId: this.state.id,
       version,
       fromStatus,
       toStatus: transition.to,
+      actor,
+      occurredAt: at,
+      data,
+    });
+  }
+
+  /** Casework on the timeline that leaves the status alone (claimRecords): staff only, never on a draft. */
+  private record(
+    name: ClaimRecordName,
+    actor: ClaimActor,
+    at: Date,
+    data: ClaimEventData,
+    guard?: () => DomainError | undefined,
+  ): void {
+    const definition = claimRecords[name];
+    if (!(definition.actors as readonly string[]).includes(actor.kind)) {
+      throw new DomainError('claim.actor-not-permitted', DomainErrorKind.Forbidden, 'You cannot do this to a claim.');
+    }
+    if (this.state.status === 'draft') {
+      throw new DomainError(
+        'claim.illegal-transition',
+        DomainErrorKind.IllegalTransition,
+        'A claim that has not been submitted has no casework.',
+      );
+    }
+    const problem = guard?.();
+    if (problem) throw problem;
+    const version = this.state.version + 1;
+    this.state = { ...this.state, version };
+    this.pending.push({
+      type: definition.event,
+      claimId: this.state.id,
+      version,
+      fromStatus: this.state.status,
+      toStatus: this.state.status,
       actor,
       occurredAt: at,
       data,
