@@ -1,4 +1,5 @@
 export * from './report-queries.js';
+export * from './disclosure-control.js';
 export * from './claims-per-week/claims-per-week.command.js';
 export * from './claims-per-week/claims-per-week.use-case.js';
 export * from './time-to-decision/time-to-decision.command.js';
