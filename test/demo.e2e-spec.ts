@@ -83,7 +83,6 @@ async function ready(url: string, child: ChildProcess, output: () => string): Pr
       LOG_LEVEL: 'warn',
       DATABASE_POOL_SIZE: '4',
       AUDIT_VERIFY_EVERY_MS: '0',
-      DRAFT_EXPIRY_EVERY_MS: '0',
       REFERRAL_CLOCK_SWEEP_EVERY_MS: '0',
     };
     urls = { citizen: `http://127.0.0.1:${citizenPort}`, caseworker: `http://127.0.0.1:${caseworkerPort}` };

@@ -360,26 +360,4 @@ describe('worker: claim jobs from submission to triage (citizen API, outbox, rel
     const raised = (await pool.query(`SELECT priority FROM claim WHERE id = $1`, [claimId])).rows[0].priority;
     expect(raised).toBe(Math.max(1, priority - 1));
   });
-
-  it('erases drafts past their expiry, leaving an audit tombstone, and keeps the others', async () => {
-    const citizen = await createTestCitizen(citizenApi);
-    const expired = await createApplication(citizenApi, citizen);
-    const current = await createApplication(citizenApi, citizen);
-    await pool.query(`UPDATE application SET expires_at = now() - interval '1 day' WHERE id = $1`, [expired.id]);
-    await enqueueNow('housekeeping.expire-drafts', { reason: 'test' });
-    await until(async () => {
-      const { rows } = await pool.query(`SELECT 1 FROM application WHERE id = $1`, [expired.id]);
-      return rows.length === 0;
-    });
-    const left = await pool.query(`SELECT count(*)::int AS n FROM application_section WHERE application_id = $1`, [
-      expired.id,
-    ]);
-    expect(left.rows[0].n).toBe(0);
-    expect((await pool.query(`SELECT 1 FROM application WHERE id = $1`, [current.id])).rows).toHaveLength(1);
-    const tombstone = await pool.query(
-      `SELECT actor_type, details FROM audit_log WHERE action = 'application.draft-expired' AND target_id = $1`,
-      [expired.id],
-    );
-    expect(tombstone.rows).toEqual([{ actor_type: 'system', details: {} }]);
-  });
 });

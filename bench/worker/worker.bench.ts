@@ -193,7 +193,6 @@ async function main(): Promise<void> {
     QUEUE_PREFIX: prefix,
     AUDIT_VERIFY_EVERY_MS: '0',
     REFERRAL_CLOCK_SWEEP_EVERY_MS: '0',
-    DRAFT_EXPIRY_EVERY_MS: '0',
     WORKER_CONCURRENCY: '10',
   };
   let worker: WorkerProcess = await startWorkerProcess(main, env);

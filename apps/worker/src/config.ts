@@ -120,12 +120,6 @@ export class WorkerConfig extends WithNotifyConfig(CommonConfig) {
   @MinLength(1)
   DOCUMENT_STORAGE_DIR = 'var/documents';
 
-  /** How often drafts past their expiry are erased, in milliseconds (a BullMQ job scheduler; 0 turns it off). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  DRAFT_EXPIRY_EVERY_MS = 3600 * 1000;
-
   /**
    * When the retention schedule is applied (docs/security.md): a cron pattern with seconds, UK time, run by a
    * BullMQ job scheduler; empty turns it off. A pattern, not an interval, so it never runs on boot.

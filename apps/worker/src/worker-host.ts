@@ -1,5 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { isJobName, jobOptions, JobRegistry, parseJobPayload, queuesInUse, type QueueName } from '@redress/jobs';
+import {
+  isJobName,
+  isRetiredJobName,
+  jobOptions,
+  JobRegistry,
+  parseJobPayload,
+  queuesInUse,
+  retiredJobNames,
+  type QueueName,
+} from '@redress/jobs';
 import { redisOptions } from '@redress/platform';
 import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import { WorkerConfig } from './config.js';
@@ -26,7 +35,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
       connectionName: 'redress-worker',
     }) as ConnectionOptions;
     for (const queueName of queuesInUse()) {
-      const worker = new Worker(queueName, (job) => this.process(job), {
+      const worker = new Worker(queueName, (job) => this.process(job, connection), {
         connection,
         prefix: this.config.QUEUE_PREFIX,
         concurrency: this.config.WORKER_CONCURRENCY,
@@ -51,10 +60,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   private async scheduleHousekeeping(connection: ConnectionOptions): Promise<void> {
-    const queue = new Queue('housekeeping' satisfies QueueName, { connection, prefix: this.config.QUEUE_PREFIX });
-    // While Redis is down the queue reports each failed reconnect; the workers' own handlers already log it.
-    queue.on('error', () => undefined);
-    this.queues.push(queue);
+    const queue = this.queueFor('housekeeping', connection);
     if (this.config.AUDIT_VERIFY_EVERY_MS > 0) {
       const { jobId: _unused, ...options } = jobOptions('housekeeping.verify-audit-chain');
       await queue.upsertJobScheduler(
@@ -65,19 +71,41 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     } else {
       await queue.removeJobScheduler('housekeeping.verify-audit-chain');
     }
-    if (this.config.DRAFT_EXPIRY_EVERY_MS > 0) {
-      const { jobId: _unused, ...options } = jobOptions('housekeeping.expire-drafts');
-      await queue.upsertJobScheduler(
-        'housekeeping.expire-drafts',
-        { every: this.config.DRAFT_EXPIRY_EVERY_MS },
-        { name: 'housekeeping.expire-drafts', data: { reason: 'scheduled' }, opts: options },
-      );
-    } else {
-      await queue.removeJobScheduler('housekeeping.expire-drafts');
+    await this.removeRetiredSchedulers(connection);
+  }
+
+  /** Job schedulers named after a retired job (an older release made them) go, with their next delayed job. */
+  private async removeRetiredSchedulers(connection: ConnectionOptions): Promise<void> {
+    for (const [name, retired] of Object.entries(retiredJobNames)) {
+      if (await this.queueFor(retired.queue, connection).removeJobScheduler(name)) {
+        this.logger.log({ jobName: name, replacedBy: retired.replacedBy }, 'retired job scheduler removed');
+      }
     }
   }
 
-  private async process(job: Job): Promise<void> {
+  private queueFor(name: QueueName, connection: ConnectionOptions): Queue {
+    let queue = this.queues.find((candidate) => candidate.name === name);
+    if (!queue) {
+      queue = new Queue(name, { connection, prefix: this.config.QUEUE_PREFIX });
+      // While Redis is down the queue reports each failed reconnect; the workers' own handlers already log it.
+      queue.on('error', () => undefined);
+      this.queues.push(queue);
+    }
+    return queue;
+  }
+
+  private async process(job: Job, connection: ConnectionOptions): Promise<void> {
+    if (isRetiredJobName(job.name)) {
+      // Queued before the name was retired (or by a replica still on an older release): nothing to do. A job from a
+      // scheduler of that name takes the scheduler with it, so an older replica that re-created it stops it here.
+      const retired = retiredJobNames[job.name];
+      if (job.repeatJobKey) await this.queueFor(retired.queue, connection).removeJobScheduler(job.repeatJobKey);
+      this.logger.log(
+        { jobId: job.id, jobName: job.name, replacedBy: retired.replacedBy },
+        'retired job name: completed without running',
+      );
+      return;
+    }
     if (!isJobName(job.name)) throw new Error(`no such job name: ${job.name}`);
     const payload = parseJobPayload(job.name, job.data);
     await this.registry.handlerFor(job.name).handle(payload, { jobId: job.id ?? '', attempt: job.attemptsMade + 1 });

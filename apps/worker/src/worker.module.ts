@@ -10,7 +10,6 @@ import { ClaimsVerifyCrimeReferenceHandler } from './handlers/claims-verify-crim
 import { NotificationsSendHandler } from './handlers/notifications-send.handler.js';
 import { DocumentsDecisionLetterHandler } from './handlers/documents-decision-letter.handler.js';
 import {
-  ExpireDraftsHandler,
   InformationRequestOverdueHandler,
   InformationRequestReminderHandler,
   ServiceLevelCheckHandler,
@@ -37,7 +36,6 @@ const handlers = [
   InformationRequestReminderHandler,
   InformationRequestOverdueHandler,
   ServiceLevelCheckHandler,
-  ExpireDraftsHandler,
   PaymentsInstructHandler,
   HousekeepingRetentionHandler,
 ];

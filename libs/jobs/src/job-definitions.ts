@@ -97,14 +97,6 @@ export class InformationRequestJobPayload {
   informationRequestId: string;
 }
 
-/** Erases drafts past their expiry; `reason` says what asked for it. */
-export class ExpireDraftsPayload {
-  @IsOptional()
-  @IsString()
-  @Matches(/^[a-z-]{1,40}$/)
-  reason?: string;
-}
-
 /** Applies the retention schedule (docs/security.md, Retention); `reason` says what asked for it. */
 export class ApplyRetentionPayload {
   @IsOptional()
@@ -166,11 +158,6 @@ export const jobDefinitions = {
     retry: RetryPolicy.Internal,
   },
   'claims.service-level-check': { queue: QueueName.Claims, payload: ClaimJobPayload, retry: RetryPolicy.Internal },
-  'housekeeping.expire-drafts': {
-    queue: QueueName.Housekeeping,
-    payload: ExpireDraftsPayload,
-    retry: RetryPolicy.Internal,
-  },
   // Retention (docs/security.md): erases or anonymises what the schedule says is due, leaving tombstones.
   'housekeeping.apply-retention': {
     queue: QueueName.Housekeeping,
@@ -180,6 +167,24 @@ export const jobDefinitions = {
   // Caseworker API (docs/caseworker.md): a payment to the finance system, once whatever the retries.
   'payments.instruct': { queue: QueueName.Claims, payload: PaymentJobPayload, retry: RetryPolicy.External },
 } as const satisfies Record<string, { queue: QueueName; payload: new () => object; retry: RetryPolicy }>;
+
+/**
+ * Job names no longer in use. A name is part of a persisted contract (outbox rows, jobs waiting or delayed in
+ * Redis, BullMQ job schedulers named after it), so a retired name is listed here and never reused: the worker
+ * removes the job scheduler of that name at boot, completes any job of that name still queued without doing
+ * anything (and logs it), and the outbox relay settles pending rows of that name instead of holding them.
+ */
+export const retiredJobNames = {
+  // Erased expired drafts without their evidence files or a retention tombstone. Draft expiry is the retention
+  // job's alone now (class draft-application, docs/security.md); it ran from a job scheduler of this name.
+  'housekeeping.expire-drafts': { queue: QueueName.Housekeeping, replacedBy: 'housekeeping.apply-retention' },
+} as const satisfies Record<string, { queue: QueueName; replacedBy: keyof typeof jobDefinitions | null }>;
+
+export type RetiredJobName = keyof typeof retiredJobNames;
+
+export function isRetiredJobName(name: string): name is RetiredJobName {
+  return Object.hasOwn(retiredJobNames, name);
+}
 
 export type JobName = keyof typeof jobDefinitions;
 export type JobPayload<N extends JobName> = InstanceType<(typeof jobDefinitions)[N]['payload']>;
@@ -195,6 +200,12 @@ export function jobOptions(name: JobName, jobId?: string): JobsOptions {
   return { ...retryTable[jobDefinitions[name].retry], ...retention, ...(jobId ? { jobId } : {}) };
 }
 
+/** The queues a worker listens to: those of every job, and those where jobs of a retired name may still wait. */
 export function queuesInUse(): QueueName[] {
-  return [...new Set(Object.values(jobDefinitions).map((definition) => definition.queue))];
+  return [
+    ...new Set([
+      ...Object.values(jobDefinitions).map((definition) => definition.queue),
+      ...Object.values(retiredJobNames).map((retired) => retired.queue),
+    ]),
+  ];
 }

@@ -1,4 +1,8 @@
 import {
+  isJobName,
+  isRetiredJobName,
+  queuesInUse,
+  retiredJobNames,
   InvalidJobPayloadError,
   JobRegistry,
   JobRegistryError,
@@ -30,6 +34,28 @@ describe('JobRegistry', () => {
     expect(() => new JobRegistry([...jobNames.map(handler), handler('claims.nothing')], jobNames)).toThrow(
       JobRegistryError,
     );
+  });
+});
+
+describe('retired job names', () => {
+  it('are never live names again, and their queues are still listened to', () => {
+    const retired = Object.keys(retiredJobNames);
+    expect(retired).toContain('housekeeping.expire-drafts');
+    for (const name of retired) {
+      expect(isRetiredJobName(name)).toBe(true);
+      expect(isJobName(name)).toBe(false);
+      expect(jobNames).not.toContain(name);
+    }
+    for (const entry of Object.values(retiredJobNames)) {
+      expect(queuesInUse()).toContain(entry.queue);
+      if (entry.replacedBy) expect(isJobName(entry.replacedBy)).toBe(true);
+    }
+  });
+
+  it('leave one job for draft expiry: the retention job', () => {
+    expect(jobNames.filter((name) => /draft/.test(name))).toEqual([]);
+    expect(jobNames).toContain('housekeeping.apply-retention');
+    expect(retiredJobNames['housekeeping.expire-drafts'].replacedBy).toBe('housekeeping.apply-retention');
   });
 });
 

@@ -69,28 +69,4 @@ export class PostgresClaimClocks extends ClaimClocks {
       notBefore: at,
     });
   }
-
-  async expireDrafts(now: Date, limit: number): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      // Sections and their history go with the draft (ON DELETE CASCADE); the audit entry is the tombstone.
-      const erased = await manager.query<[Array<{ id: string }>, number]>(
-        `DELETE FROM application WHERE id IN (
-           SELECT id FROM application WHERE status = 'draft' AND expires_at < $1
-            ORDER BY expires_at LIMIT $2 FOR UPDATE SKIP LOCKED)
-         RETURNING id`,
-        [now, limit],
-      );
-      const rows = erased[0];
-      for (const row of rows) {
-        await this.auditLog.append(manager, {
-          actorType: 'system',
-          actorId: null,
-          action: 'application.draft-expired',
-          targetType: 'application',
-          targetId: row.id,
-        });
-      }
-      return rows.length;
-    });
-  }
 }

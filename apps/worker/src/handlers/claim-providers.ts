@@ -4,7 +4,6 @@ import {
   CheckServiceLevel,
   ClaimClocks,
   EscalateOverdueInformationRequest,
-  ExpireDrafts,
   RemindInformationRequest,
   ClaimAssessmentUnitOfWork,
   ClaimContacts,
@@ -55,11 +54,6 @@ export const claimProviders: Provider[] = [
     provide: CheckServiceLevel,
     inject: [ClaimClocks, Clock],
     useFactory: (clocks: ClaimClocks, clock: Clock) => new CheckServiceLevel(clocks, clock),
-  },
-  {
-    provide: ExpireDrafts,
-    inject: [ClaimClocks, Clock],
-    useFactory: (clocks: ClaimClocks, clock: Clock) => new ExpireDrafts(clocks, clock),
   },
   { provide: DecisionLetterRenderer, useClass: PdfkitDecisionLetterRenderer },
   {

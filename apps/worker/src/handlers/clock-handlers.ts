@@ -1,10 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  CheckServiceLevel,
-  EscalateOverdueInformationRequest,
-  ExpireDrafts,
-  RemindInformationRequest,
-} from '@redress/application';
+import { CheckServiceLevel, EscalateOverdueInformationRequest, RemindInformationRequest } from '@redress/application';
 import type { JobHandler, JobPayload } from '@redress/jobs';
 
 /** `claims.information-request-reminder`: 3 working days before an information request is due. */
@@ -52,19 +47,5 @@ export class ServiceLevelCheckHandler implements JobHandler<'claims.service-leve
   async handle(payload: JobPayload<'claims.service-level-check'>, context: { jobId: string }): Promise<void> {
     const result = await this.check.execute(payload);
     this.logger.log({ jobId: context.jobId, claimId: payload.claimId, result }, 'service level check');
-  }
-}
-
-/** `housekeeping.expire-drafts`: a BullMQ job scheduler runs it (DRAFT_EXPIRY_EVERY_MS). */
-@Injectable()
-export class ExpireDraftsHandler implements JobHandler<'housekeeping.expire-drafts'> {
-  readonly jobName = 'housekeeping.expire-drafts' as const;
-  private readonly logger = new Logger(ExpireDraftsHandler.name);
-
-  constructor(private readonly expireDrafts: ExpireDrafts) {}
-
-  async handle(payload: JobPayload<'housekeeping.expire-drafts'>, context: { jobId: string }): Promise<void> {
-    const erased = await this.expireDrafts.execute();
-    this.logger.log({ jobId: context.jobId, erased, reason: payload.reason }, 'expired drafts erased');
   }
 }

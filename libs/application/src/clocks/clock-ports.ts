@@ -29,6 +29,4 @@ export abstract class ClaimClocks {
   abstract escalate(kind: EscalationKind, subjectId: string, claimId: string, at: Date): Promise<boolean>;
   /** Writes a `claims.service-level-check` outbox row to run at `at`. */
   abstract scheduleServiceLevelCheck(claimId: string, at: Date): Promise<void>;
-  /** Erases up to `limit` drafts whose expiry has passed (with an audit tombstone each); answers how many. */
-  abstract expireDrafts(now: Date, limit: number): Promise<number>;
 }

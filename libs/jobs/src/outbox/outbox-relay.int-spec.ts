@@ -163,6 +163,24 @@ describe('OutboxRelay (real PostgreSQL and Redis)', () => {
     expect(order.rows.map((row) => row.id)).toEqual([other, older, newer]);
   });
 
+  it('settles a pending row of a retired job name instead of holding its key back forever', async () => {
+    // Written by an older release (the writer refuses names outside the job table, so straight into the table).
+    const { rows } = await pool.query<{ id: string }>(
+      `INSERT INTO outbox_message (id, job_name, payload, ordering_key)
+       VALUES (gen_random_uuid(), 'housekeeping.expire-drafts', '{"reason":"scheduled"}', 'retired:1') RETURNING id`,
+    );
+    const retired = rows[0]!.id;
+    const [live] = await write(1, () => 'retired:1');
+
+    expect(await relay().dispatchOnce()).toEqual({ dispatched: 1, heldBack: 0, full: false });
+    const queue = new Queue('housekeeping', { connection: connection(), prefix: PREFIX });
+    expect(await queue.getJob(live!)).toBeDefined();
+    expect(await queue.getJob(retired)).toBeUndefined();
+    await queue.close();
+    const settled = await pool.query('SELECT dispatched_at, last_error FROM outbox_message WHERE id = $1', [retired]);
+    expect(settled.rows[0]).toEqual({ dispatched_at: expect.any(Date), last_error: expect.stringMatching(/retired/) });
+  });
+
   it('keeps rows while Redis is down, then delivers each exactly once, in order per key', async () => {
     await redis.stop();
 

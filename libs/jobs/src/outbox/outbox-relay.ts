@@ -1,7 +1,15 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import pg from 'pg';
-import { isJobName, jobDefinitions, jobNames, jobOptions, type JobName, type QueueName } from '../job-definitions.js';
+import {
+  isJobName,
+  jobDefinitions,
+  jobNames,
+  jobOptions,
+  retiredJobNames,
+  type JobName,
+  type QueueName,
+} from '../job-definitions.js';
 
 /** The few log calls the relay makes; Nest's Logger and pino both fit. */
 export interface RelayLogger {
@@ -74,6 +82,7 @@ export class OutboxRelay {
   private woken = false;
   private listenRetry: NodeJS.Timeout | undefined;
   private consecutiveFailures = 0;
+  private retiredRowsSettled = false;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.logger = options.logger ?? silentLogger;
@@ -128,6 +137,7 @@ export class OutboxRelay {
     client.on('error', onError);
     try {
       await client.query('BEGIN');
+      const settledRetired = this.retiredRowsSettled ? 0 : await this.settleRetiredRows(client);
       const { rows } = await client.query<PendingRow>(
         `SELECT id, position, job_name, payload, ordering_key,
                 GREATEST(0, CEIL(EXTRACT(EPOCH FROM (not_before - clock_timestamp())) * 1000))::bigint AS delay_ms
@@ -140,6 +150,7 @@ export class OutboxRelay {
       );
       if (rows.length === 0) {
         await client.query('COMMIT');
+        this.noteRetiredRowsSettled(settledRetired);
         return { dispatched: 0, heldBack: 0, full: false };
       }
       const eligible = await this.withoutRowsHeldBack(client, rows);
@@ -160,6 +171,7 @@ export class OutboxRelay {
         );
       }
       await client.query('COMMIT');
+      this.noteRetiredRowsSettled(settledRetired);
       if (error) throw error instanceof Error ? error : new Error(describe(error));
       return {
         dispatched: dispatched.length,
@@ -175,6 +187,28 @@ export class OutboxRelay {
       client.off('error', onError);
       client.release(broken);
     }
+  }
+
+  /**
+   * Pending rows of a retired job name (`retiredJobNames`) would wait forever and hold back every later row of
+   * their ordering key: the first pass of each relay marks them dispatched, with the reason in `last_error`.
+   */
+  private async settleRetiredRows(client: pg.PoolClient): Promise<number> {
+    const names = Object.keys(retiredJobNames);
+    if (names.length === 0) return 0;
+    const result = await client.query(
+      `UPDATE outbox_message
+          SET dispatched_at = clock_timestamp(), last_error = 'retired job name: settled without dispatching'
+        WHERE dispatched_at IS NULL AND job_name = ANY($1::text[])`,
+      [names],
+    );
+    return result.rowCount ?? 0;
+  }
+
+  private noteRetiredRowsSettled(count: number): void {
+    if (this.retiredRowsSettled) return;
+    this.retiredRowsSettled = true;
+    if (count > 0) this.logger.warn({ rows: count }, 'outbox relay: rows of retired job names settled');
   }
 
   /**
