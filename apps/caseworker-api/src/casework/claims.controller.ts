@@ -60,7 +60,15 @@ function toView(file: CaseFileView, now: Date): ClaimViewResponse {
         })),
       ...file.decisions
         .filter((decision) => decision.status === 'pending-approval')
-        .map((decision) => ({ kind: 'approve-decision', decisionId: decision.id, reasons: decision.approvalReasons })),
+        .map((decision) => ({
+          kind: 'approve-decision',
+          decisionId: decision.id,
+          reasons: decision.approvalReasons,
+          // A review decision waits with the claim under review; its approver must be independent of the original.
+          onReview: decision.onReview,
+          proposedBy: decision.proposedBy,
+          proposedAt: decision.proposedAt,
+        })),
     ],
     informationRequests: [...file.informationRequests],
     notes: [...file.notes],

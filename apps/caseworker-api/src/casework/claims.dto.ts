@@ -24,7 +24,11 @@ export class ClaimViewResponse {
   @ApiProperty({ enum: ['caseworker-run', 'as-submitted'] }) eligibilitySource: string;
   @ApiProperty({ type: [Object] }) timeline: unknown[];
   @ApiProperty({ type: [Object] }) documents: unknown[];
-  @ApiProperty({ type: [Object], description: 'Open information requests and decisions awaiting approval.' })
+  @ApiProperty({
+    type: [Object],
+    description:
+      'Open information requests, and decisions (first or on review) awaiting approval with who proposed them.',
+  })
   tasks: unknown[];
   @ApiProperty({ type: [Object] }) informationRequests: unknown[];
   @ApiProperty({ type: [Object] }) notes: unknown[];

@@ -16,11 +16,13 @@ import { actorOf } from '../casework/staff-command.js';
 import {
   AppealBody,
   AppealOutcomeBody,
+  ApprovalResponse,
   DecisionBody,
   DecisionResponse,
   PaymentBody,
   PaymentResponse,
   RejectionBody,
+  ReviewDecisionResponse,
   ReviewRequestBody,
 } from './outcomes.dto.js';
 import { VersionBody } from '../casework/work.dto.js';
@@ -77,8 +79,13 @@ export class OutcomesController {
   @Post('decisions/:decisionId/approval')
   @HttpCode(200)
   @Roles('senior-caseworker')
-  @ApiOperation({ summary: 'Approve a proposed decision (a senior caseworker who did not propose it).' })
-  @ApiOkResponse({ description: 'The decision is made; the claim’s new version.' })
+  @ApiOperation({
+    summary: 'Approve a proposed decision (a senior caseworker who did not propose it).',
+    description:
+      'A first decision or a review decision. A review decision’s approver must also have taken no part in the ' +
+      'original decision (403 claim.same-reviewer); approved, it supersedes the original and its letter goes out.',
+  })
+  @ApiOkResponse({ type: ApprovalResponse, description: 'The decision is made; the claim’s new version.' })
   approve(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('reference') reference: string,
@@ -97,8 +104,10 @@ export class OutcomesController {
   @Post('decisions/:decisionId/rejection')
   @HttpCode(200)
   @Roles('senior-caseworker')
-  @ApiOperation({ summary: 'Send a proposed decision back to the caseworker, with a reason code.' })
-  @ApiOkResponse({ description: 'The decision is returned; the claim is in assessment again.' })
+  @ApiOperation({ summary: 'Send a proposed decision back to the caseworker or reviewer, with a reason code.' })
+  @ApiOkResponse({
+    description: 'The decision is returned; the claim is in assessment again (a review decision: still under review).',
+  })
   reject(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('reference') reference: string,
@@ -142,8 +151,12 @@ export class OutcomesController {
   @Roles('caseworker', 'senior-caseworker')
   @ApiOperation({
     summary: 'Decide the review: raise, lower or uphold (someone who took no part in the original decision).',
+    description:
+      'Takes effect at once (supersedes the original; letter and notification through the outbox), unless four ' +
+      'eyes apply as to first decisions: then it is proposed (status pending-approval), the claim stays under review, ' +
+      'and it takes effect when approved through decisions/{id}/approval.',
   })
-  @ApiCreatedResponse({ description: 'The review decision’s id, the outcome and the claim’s new version.' })
+  @ApiCreatedResponse({ type: ReviewDecisionResponse })
   reviewDecision(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('reference') reference: string,

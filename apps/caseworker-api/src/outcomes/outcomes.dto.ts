@@ -66,6 +66,34 @@ export class DecisionResponse {
   @ApiProperty() version: number;
 }
 
+export class ReviewDecisionResponse {
+  @ApiProperty() id: string;
+  @ApiProperty({ description: 'The review the decision answers.' }) reviewId: string;
+  @ApiProperty({
+    enum: ['made', 'pending-approval'],
+    description:
+      'made: in force now (original superseded, letter sent). pending-approval: four eyes apply; it waits for a ' +
+      'senior caseworker who neither proposed it nor took part in the original decision, and the claim stays under review.',
+  })
+  status: string;
+  @ApiProperty({ type: [String] }) approvalReasons: string[];
+  @ApiProperty({ enum: ['raised', 'lowered', 'upheld'], description: 'Its effect on the award (once approved).' })
+  outcome: string;
+  @ApiProperty({ nullable: true, type: Number }) amountPence: number | null;
+  @ApiProperty({ type: [String] }) paragraphs: string[];
+  @ApiProperty() version: number;
+}
+
+export class ApprovalResponse {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ['made'] }) status: string;
+  @ApiProperty({ description: 'A review decision (it superseded the original and decided the review).' })
+  onReview: boolean;
+  @ApiProperty({ nullable: true, type: String }) reviewId: string | null;
+  @ApiProperty({ nullable: true, enum: ['raised', 'lowered', 'upheld'] }) outcome: string | null;
+  @ApiProperty() version: number;
+}
+
 export class RejectionBody extends VersionBody {
   @ApiProperty({ enum: decisionReturnReasons })
   @IsIn(decisionReturnReasons)

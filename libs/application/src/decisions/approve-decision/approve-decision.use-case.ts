@@ -1,5 +1,7 @@
-import { calendarDateInUk, Claim, DomainError, DomainErrorKind } from '@redress/domain';
+import { calendarDateInUk, Claim, DomainError, DomainErrorKind, type ReviewOutcome } from '@redress/domain';
 import type { Clock } from '../../ports/clock.js';
+import { decisionUnderReview, reviewDecisionTakesEffect } from '../../reviews/review-decision-effect.js';
+import { ReviewStore } from '../../reviews/review-store.js';
 import { withStaffClaim } from '../../staff/claim-access.js';
 import { AccessLog, CaseworkUnitOfWork, type CaseworkTransaction } from '../../staff/casework-store.js';
 import { claimActorOf } from '../../staff/staff-actor.js';
@@ -28,19 +30,32 @@ export async function pendingDecision(
   return decision;
 }
 
+export interface ApprovedDecision {
+  readonly id: string;
+  readonly status: 'made';
+  /** A review decision: its review and what it did to the original award. */
+  readonly onReview: boolean;
+  readonly reviewId: string | null;
+  readonly outcome: ReviewOutcome | null;
+  readonly version: number;
+}
+
 /**
  * Four eyes (decision policy): a senior caseworker other than the one who proposed the decision approves it, and
- * it takes effect: the claim is decided, and its letter and notification go out through the outbox.
+ * it takes effect. A first decision: the claim is decided, and its letter and notification go out through the
+ * outbox. A review decision: the approver must also have taken no part in the original decision (the aggregate
+ * refuses them), and it takes effect exactly as a review decision made at once does (`reviewDecisionTakesEffect`).
  */
 export class ApproveDecision {
   constructor(
     private readonly unitOfWork: CaseworkUnitOfWork,
     private readonly accessLog: AccessLog,
     private readonly store: DecisionStore,
+    private readonly reviews: ReviewStore,
     private readonly clock: Clock,
   ) {}
 
-  execute(command: ApproveDecisionCommand): Promise<{ id: string; status: 'made'; version: number }> {
+  execute(command: ApproveDecisionCommand): Promise<ApprovedDecision> {
     return withStaffClaim(
       { unitOfWork: this.unitOfWork, accessLog: this.accessLog, clock: this.clock },
       {
@@ -61,9 +76,27 @@ export class ApproveDecision {
           );
         }
         const claim = Claim.rehydrate(record.snapshot);
-        claim.approveDecision(claimActorOf(command.actor), at);
-        const decidedOn = calendarDateInUk(at);
-        await this.store.markMade(tx, decision.id, { approvedBy: command.actor.staffId, at, decidedOn });
+        const actor = claimActorOf(command.actor);
+        if (decision.onReview) claim.approveReviewDecision(actor, at);
+        else claim.approveDecision(actor, at);
+        // A review decision answers the open review, about the decision in force until now: both are read before
+        // this decision is made and would take the original's place.
+        const underReview = decision.onReview ? await this.reviewUnderWay(tx, claimId) : null;
+        await this.store.markMade(tx, decision.id, {
+          approvedBy: command.actor.staffId,
+          at,
+          decidedOn: calendarDateInUk(at),
+        });
+        let outcome: ReviewOutcome | null = null;
+        if (underReview) {
+          outcome = await reviewDecisionTakesEffect(
+            tx,
+            { decisions: this.store, reviews: this.reviews },
+            { claimId, ...underReview, decision, reviewer: decision.proposedBy, at },
+          );
+        } else {
+          await issueDecision(tx, claimId, decision.id, 'claim.decided');
+        }
         await tx.saveClaim(claim.snapshot(), claim.pullEvents(), at);
         await tx.audit({
           actorType: 'staff',
@@ -71,12 +104,38 @@ export class ApproveDecision {
           action: 'claim.decision-approved',
           targetType: 'claim',
           targetId: claimId,
-          details: { reference: record.snapshot.reference, decisionId: decision.id, proposedBy: decision.proposedBy },
+          details: {
+            reference: record.snapshot.reference,
+            decisionId: decision.id,
+            proposedBy: decision.proposedBy,
+            onReview: decision.onReview,
+            ...(underReview
+              ? { reviewId: underReview.reviewId, originalDecisionId: underReview.original.id, outcome }
+              : {}),
+          },
           occurredAt: at,
         });
-        await issueDecision(tx, claimId, decision.id, 'claim.decided');
-        return { id: decision.id, status: 'made' as const, version: claim.version };
+        return {
+          id: decision.id,
+          status: 'made' as const,
+          onReview: decision.onReview,
+          reviewId: underReview?.reviewId ?? null,
+          outcome,
+          version: claim.version,
+        };
       },
     );
+  }
+
+  private async reviewUnderWay(
+    tx: CaseworkTransaction,
+    claimId: string,
+  ): Promise<{ reviewId: string; original: StoredDecision }> {
+    const original = await decisionUnderReview(this.store, tx, claimId);
+    const review = await this.reviews.openReview(tx, claimId);
+    if (!review) {
+      throw new DomainError('review.not-open', DomainErrorKind.Conflict, 'There is no open review on this claim.');
+    }
+    return { reviewId: review.id, original };
   }
 }

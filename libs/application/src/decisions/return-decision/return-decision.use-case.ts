@@ -7,7 +7,11 @@ import { pendingDecision } from '../approve-decision/approve-decision.use-case.j
 import { DecisionStore } from '../decision-store.js';
 import type { ReturnDecisionCommand } from './return-decision.command.js';
 
-/** The approver rejects a proposed decision: it is marked returned and the claim goes back into assessment. */
+/**
+ * The approver rejects a proposed decision: it is marked returned and goes back to whoever proposed it. A first
+ * decision's claim goes back into assessment; a review decision's claim stays under review with the reviewer, the
+ * original decision in force (the approver must have taken no part in that original decision either).
+ */
 export class ReturnDecision {
   constructor(
     private readonly unitOfWork: CaseworkUnitOfWork,
@@ -30,7 +34,10 @@ export class ReturnDecision {
         const claimId = record.snapshot.id;
         const decision = await pendingDecision(this.store, tx, claimId, command.decisionId);
         const claim = Claim.rehydrate(record.snapshot);
-        claim.returnProposedDecision(claimActorOf(command.actor), at, { reasonCode: command.reasonCode });
+        const actor = claimActorOf(command.actor);
+        const reason = { reasonCode: command.reasonCode };
+        if (decision.onReview) claim.returnProposedReviewDecision(actor, at, reason);
+        else claim.returnProposedDecision(actor, at, reason);
         await this.store.markReturned(tx, decision.id, {
           by: command.actor.staffId,
           at,
@@ -40,10 +47,17 @@ export class ReturnDecision {
         await tx.audit({
           actorType: 'staff',
           actorId: command.actor.staffId,
-          action: 'claim.decision-returned-to-caseworker',
+          action: decision.onReview
+            ? 'claim.review-decision-returned-to-reviewer'
+            : 'claim.decision-returned-to-caseworker',
           targetType: 'claim',
           targetId: claimId,
-          details: { reference: record.snapshot.reference, decisionId: decision.id, reasonCode: command.reasonCode },
+          details: {
+            reference: record.snapshot.reference,
+            decisionId: decision.id,
+            proposedBy: decision.proposedBy,
+            reasonCode: command.reasonCode,
+          },
           occurredAt: at,
         });
         return { id: decision.id, status: 'returned' as const, version: claim.version };
