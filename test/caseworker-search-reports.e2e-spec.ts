@@ -105,10 +105,14 @@ describe('caseworker search and reports', () => {
     }
   });
 
-  async function decided(kind: 'award' | 'refusal', ethnicity: string, grounds: string[] = []): Promise<SeededClaim> {
+  async function decided(
+    kind: 'award' | 'refusal',
+    protectedCharacteristics: Record<string, string>,
+    grounds: string[] = [],
+  ): Promise<SeededClaim> {
     const claim = await seedClaim(app, {
       status: 'decided',
-      answers: withApplicant({ protectedCharacteristics: { ethnicity } }),
+      answers: withApplicant({ protectedCharacteristics }),
       submittedAt: new Date(Date.now() - 30 * 86_400_000),
     });
     await db.query(
@@ -120,31 +124,45 @@ describe('caseworker search and reports', () => {
     return claim;
   }
 
-  it('reports counts, durations and outcomes, and withholds fairness counts under 5', async () => {
-    for (let i = 0; i < 5; i += 1) await decided('refusal', 'monitoring-a', ['residence']);
-    await decided('award', 'monitoring-a');
-    for (let i = 0; i < 2; i += 1) await decided('refusal', 'monitoring-b', ['conduct']);
+  const fairnessReport = async () =>
+    (await http().get('/v1/reports/refusals-by-characteristic').set('authorization', leader.authorization).expect(200))
+      .body as { disclosureControl: Record<string, unknown>; rows: FairnessRow[] };
 
-    const fairness = await http()
-      .get('/v1/reports/refusals-by-characteristic')
-      .set('authorization', leader.authorization)
-      .expect(200);
-    const rowA = fairness.body.rows.find((row: { value: string }) => row.value === 'monitoring-a');
-    const rowB = fairness.body.rows.find((row: { value: string }) => row.value === 'monitoring-b');
-    expect(rowA).toEqual({
-      characteristic: 'ethnicity',
-      value: 'monitoring-a',
-      decisions: 6,
-      refusals: 5,
-      refusalGrounds: { residence: 5 },
-    });
+  it('reports counts, durations and outcomes, and withholds fairness counts under 5', async () => {
+    for (let i = 0; i < 5; i += 1) await decided('refusal', { ethnicity: 'monitoring-a' }, ['residence']);
+    await decided('award', { ethnicity: 'monitoring-a' });
+    for (let i = 0; i < 2; i += 1) await decided('refusal', { ethnicity: 'monitoring-b' }, ['conduct']);
+
+    const fairness = await fairnessReport();
+    const rowA = fairness.rows.find((row) => row.value === 'monitoring-a');
+    const rowB = fairness.rows.find((row) => row.value === 'monitoring-b');
     expect(rowB).toEqual({
       characteristic: 'ethnicity',
       value: 'monitoring-b',
       decisions: null,
       refusals: null,
-      refusalGrounds: { conduct: null },
+      refusalGrounds: { conduct: null, residence: null },
+      withheld: {
+        decisions: 'primary',
+        refusals: 'primary',
+        refusalGrounds: { conduct: 'primary', residence: 'primary' },
+      },
     });
+    // Everyone decided so far gave an ethnicity, so the outcomes report's totals minus group A would be group B:
+    // group A is withheld too (its zero for conduct as well, the only figure left in that column).
+    expect(rowA).toEqual({
+      characteristic: 'ethnicity',
+      value: 'monitoring-a',
+      decisions: null,
+      refusals: null,
+      refusalGrounds: { conduct: null, residence: null },
+      withheld: {
+        decisions: 'secondary',
+        refusals: 'secondary',
+        refusalGrounds: { conduct: 'secondary', residence: 'secondary' },
+      },
+    });
+    expectNoSubtraction(fairness.rows);
 
     const weekly = await http()
       .get('/v1/reports/claims-per-week')
@@ -187,4 +205,95 @@ describe('caseworker search and reports', () => {
       .set('authorization', leader.authorization)
       .expect(400);
   });
+
+  it('withholds a complement for each small count in a row or column with a known total, and shows the rest', async () => {
+    const religion = (value: string) => ({ religionOrBelief: value });
+    for (let i = 0; i < 3; i += 1) await decided('refusal', religion('monitoring-x'), ['conduct']);
+    for (let i = 0; i < 6; i += 1) await decided('refusal', religion('monitoring-x'), ['residence']);
+    for (let i = 0; i < 5; i += 1) await decided('refusal', religion('monitoring-y'), ['residence']);
+    for (let i = 0; i < 5; i += 1) await decided('refusal', religion('monitoring-z'), ['conduct']);
+    for (let i = 0; i < 3; i += 1) await decided('refusal', religion('monitoring-z'), ['residence']);
+
+    const fairness = await fairnessReport();
+    expect(fairness.disclosureControl).toMatchObject({ method: 'cell-suppression', threshold: 5, rounding: 'none' });
+    const rows = fairness.rows.filter((row) => row.characteristic === 'religionOrBelief');
+    // Primary only, x's conduct would be 9 - 6 and z's residence 8 - 5: each row and column gets a complement.
+    expect(rows).toEqual([
+      {
+        characteristic: 'religionOrBelief',
+        value: 'monitoring-x',
+        decisions: 9,
+        refusals: 9,
+        refusalGrounds: { conduct: null, residence: null },
+        withheld: { refusalGrounds: { conduct: 'primary', residence: 'secondary' } },
+      },
+      {
+        characteristic: 'religionOrBelief',
+        value: 'monitoring-y',
+        decisions: 5,
+        refusals: 5,
+        refusalGrounds: { conduct: 0, residence: 5 },
+        withheld: {},
+      },
+      {
+        characteristic: 'religionOrBelief',
+        value: 'monitoring-z',
+        decisions: 8,
+        refusals: 8,
+        refusalGrounds: { conduct: null, residence: null },
+        withheld: { refusalGrounds: { conduct: 'secondary', residence: 'primary' } },
+      },
+    ]);
+    expectNoSubtraction(fairness.rows);
+  });
 });
+
+interface FairnessRow {
+  characteristic: string;
+  value: string;
+  decisions: number | null;
+  refusals: number | null;
+  refusalGrounds: Record<string, number | null>;
+  withheld: {
+    decisions?: string;
+    refusals?: string;
+    refusalGrounds?: Record<string, string>;
+  };
+}
+
+/**
+ * Per characteristic, the lines a reader can add up against a known total (decisions, refusals and each ground
+ * down the table; each row's grounds against its refusals): none may have exactly one withheld figure. No count
+ * from 1 to 4 is published, and every withheld figure says why.
+ */
+function expectNoSubtraction(rows: FairnessRow[]): void {
+  for (const characteristic of new Set(rows.map((row) => row.characteristic))) {
+    const table = rows.filter((row) => row.characteristic === characteristic);
+    const grounds = Object.keys(table[0]!.refusalGrounds);
+    const lines = [
+      table.map((row) => row.decisions),
+      table.map((row) => row.refusals),
+      ...grounds.map((ground) => table.map((row) => row.refusalGrounds[ground] ?? null)),
+      ...table.map((row) => [row.refusals, ...grounds.map((ground) => row.refusalGrounds[ground] ?? null)]),
+    ];
+    for (const line of lines.filter((figures) => figures.length > 1)) {
+      expect([characteristic, line.filter((count) => count === null).length]).not.toEqual([characteristic, 1]);
+    }
+    for (const row of table) {
+      expect(Object.keys(row.refusalGrounds)).toEqual(grounds);
+      const figures: Array<[number | null, string | undefined]> = [
+        [row.decisions, row.withheld.decisions],
+        [row.refusals, row.withheld.refusals],
+        ...grounds.map((ground): [number | null, string | undefined] => [
+          row.refusalGrounds[ground] ?? null,
+          row.withheld.refusalGrounds?.[ground],
+        ]),
+      ];
+      for (const [count, reason] of figures) {
+        if (count === null) expect(reason).toMatch(/^(primary|secondary)$/);
+        else expect(reason).toBeUndefined();
+        if (count !== null) expect(count === 0 || count >= 5).toBe(true);
+      }
+    }
+  }
+}

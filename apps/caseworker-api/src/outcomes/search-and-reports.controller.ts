@@ -86,10 +86,17 @@ export class ReportsController {
   @Roles('team-leader', 'auditor')
   @ApiOperation({
     summary: 'Fairness monitoring: refusal grounds by protected characteristic, where the victim chose to give it.',
-    description: 'Counts from 1 to 4 are withheld (null).',
+    description:
+      'Statistical disclosure control: counts from 1 to 4 are withheld (null), with every figure of a row whose ' +
+      'decisions are withheld (primary); then, per characteristic, enough other figures that none follows from a ' +
+      'row or column total by subtraction (secondary). `withheld` says why each null is null; `disclosureControl` ' +
+      'gives the threshold and the method. Zeros are shown; nothing is rounded.',
   })
   @ApiOkResponse({
-    description: '{ period, suppressBelow, rows: [{ characteristic, value, decisions, refusals, refusalGrounds }] }',
+    description:
+      '{ period, suppressBelow, disclosureControl: { method, threshold, rounding, primary, secondary, zeros }, ' +
+      'rows: [{ characteristic, value, decisions, refusals, refusalGrounds: { <ground>: count }, ' +
+      'withheld: { decisions?, refusals?, refusalGrounds?: { <ground>: "primary" | "secondary" } } }] }',
   })
   refusalsByCharacteristic(@CurrentStaff() staff: StaffPrincipal, @Query() query: ReportQueryDto) {
     return this.fairness.execute({ actor: actorOf(staff), ...query });
