@@ -238,7 +238,14 @@ describe('caseworker decisions, four eyes, reviews and appeals', () => {
         reasons: 'The fracture needed an operation.',
       })
       .expect(201);
-    expect(decided.body).toMatchObject({ outcome: 'raised', amountPence: 620_000, reviewId: recorded.body.id });
+    // Below the four-eyes threshold and on no conduct or character grounds: in force at once.
+    expect(decided.body).toMatchObject({
+      status: 'made',
+      approvalReasons: [],
+      outcome: 'raised',
+      amountPence: 620_000,
+      reviewId: recorded.body.id,
+    });
     const decisions = await db.query(
       `SELECT status, on_review FROM claim_decision WHERE claim_id = $1 ORDER BY proposed_at`,
       [claim.claimId],
