@@ -64,8 +64,5 @@ export function reportPeriod(from: IsoDate | undefined, to: IsoDate | undefined,
   return { from: start, to: end };
 }
 
-/** Small counts could single a person out: counts under 5 (but above 0) are withheld. */
+/** Small counts could single a person out: counts under 5 (but above 0) are withheld (see `suppressTable`). */
 export const SUPPRESS_BELOW = 5;
-export function suppressed(count: number): number | null {
-  return count > 0 && count < SUPPRESS_BELOW ? null : count;
-}
