@@ -1,5 +1,16 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsJSON, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsJSON,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateBy,
+  type ValidationArguments,
+} from 'class-validator';
 import { CommonConfig, WithNotifyConfig } from '@redress/platform';
 
 /** The worker's settings, validated once at boot. */
@@ -63,6 +74,48 @@ export class WorkerConfig extends WithNotifyConfig(CommonConfig) {
   @Min(1000)
   @Max(600_000)
   WORKER_LOCK_DURATION_MS = 30_000;
+
+  /**
+   * How often deliveries left `sending` (Notify never answered, or a worker died mid-send) are rechecked, in
+   * milliseconds (a BullMQ job scheduler; 0 turns it off).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  NOTIFICATION_RECOVERY_EVERY_MS = 5 * 60 * 1000;
+
+  /**
+   * How long after it was claimed a delivery still `sending` counts as stuck, in milliseconds: long enough that no
+   * send can still be on its way to Notify. At least twice NOTIFY_TIMEOUT_MS.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @ValidateBy({
+    name: 'longerThanNotifyTimeout',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) =>
+        typeof value === 'number' && value >= 2 * (args?.object as WorkerConfig).NOTIFY_TIMEOUT_MS,
+      defaultMessage: () => 'NOTIFICATION_STUCK_AFTER_MS must be at least twice NOTIFY_TIMEOUT_MS',
+    },
+  })
+  NOTIFICATION_STUCK_AFTER_MS = 15 * 60 * 1000;
+
+  /**
+   * How far back stuck deliveries are rechecked, in milliseconds: less than Notify's data retention (7 days unless
+   * the service changed it), past which "Notify holds no such message" proves nothing. Older ones stay `sending`.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60_000)
+  NOTIFICATION_RECOVERY_LOOK_BACK_MS = 6 * 24 * 3600 * 1000;
+
+  /** A stuck delivery not found at Notify is queued again only while it has been claimed fewer times than this. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  NOTIFICATION_RECOVERY_MAX_ATTEMPTS = 5;
 
   /**
    * Notify template ids per claim event and channel, as JSON: `{"claim.submitted":{"email":"<id>","sms":"<id>"}}`.

@@ -71,6 +71,17 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     } else {
       await queue.removeJobScheduler('housekeeping.verify-audit-chain');
     }
+    const notifications = this.queueFor('notifications', connection);
+    if (this.config.NOTIFICATION_RECOVERY_EVERY_MS > 0) {
+      const { jobId: _unused, ...options } = jobOptions('notifications.recover-stuck');
+      await notifications.upsertJobScheduler(
+        'notifications.recover-stuck',
+        { every: this.config.NOTIFICATION_RECOVERY_EVERY_MS },
+        { name: 'notifications.recover-stuck', data: { reason: 'scheduled' }, opts: options },
+      );
+    } else {
+      await notifications.removeJobScheduler('notifications.recover-stuck');
+    }
     await this.removeRetiredSchedulers(connection);
   }
 

@@ -7,7 +7,7 @@ import { VerifyAuditChainHandler } from './handlers/verify-audit-chain.handler.j
 import { claimProviders } from './handlers/claim-providers.js';
 import { ClaimsAssessHandler } from './handlers/claims-assess.handler.js';
 import { ClaimsVerifyCrimeReferenceHandler } from './handlers/claims-verify-crime-reference.handler.js';
-import { NotificationsSendHandler } from './handlers/notifications-send.handler.js';
+import { NotificationsRecoverStuckHandler, NotificationsSendHandler } from './handlers/notifications-send.handler.js';
 import { DocumentsDecisionLetterHandler } from './handlers/documents-decision-letter.handler.js';
 import {
   InformationRequestOverdueHandler,
@@ -32,6 +32,7 @@ const handlers = [
   ClaimsAssessHandler,
   ClaimsVerifyCrimeReferenceHandler,
   NotificationsSendHandler,
+  NotificationsRecoverStuckHandler,
   DocumentsDecisionLetterHandler,
   InformationRequestReminderHandler,
   InformationRequestOverdueHandler,

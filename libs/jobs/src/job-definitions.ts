@@ -60,6 +60,19 @@ export class ClaimNotificationPayload {
 
   @Matches(/^claim\.[a-z-]{1,60}$/)
   event: string;
+
+  /** For an event that happens more than once on a claim (a reminder per information request): which one. */
+  @IsOptional()
+  @Matches(ID_PATTERN)
+  occurrence?: string;
+}
+
+/** Rechecks notifications left `sending` (no answer from Notify); `reason` says what asked for it. */
+export class RecoverNotificationsPayload {
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z-]{1,40}$/)
+  reason?: string;
 }
 
 /** A job about one referral (send it once consent is given). */
@@ -128,6 +141,12 @@ export const jobDefinitions = {
     queue: QueueName.Notifications,
     payload: ClaimNotificationPayload,
     retry: RetryPolicy.External,
+  },
+  // Worker (docs/worker.md): a job scheduler asks Notify about deliveries left `sending`, by our reference.
+  'notifications.recover-stuck': {
+    queue: QueueName.Notifications,
+    payload: RecoverNotificationsPayload,
+    retry: RetryPolicy.Internal,
   },
   'referrals.send': { queue: QueueName.Referrals, payload: ReferralJobPayload, retry: RetryPolicy.Internal },
   'referrals.deliver-webhook': {

@@ -1,8 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { ClaimContacts, NotificationDeliveries, type ClaimContact, type DeliveryClaim } from '@redress/application';
+import {
+  ClaimContacts,
+  NotificationDeliveries,
+  parseDeliveryEventKey,
+  type ClaimContact,
+  type DeliveryClaim,
+  type StuckDelivery,
+} from '@redress/application';
 import type { ContactPreferencesAnswers } from '@redress/domain';
+import { OutboxWriter } from '@redress/jobs';
 import { FieldCipher } from '@redress/platform';
 import { DataSource } from 'typeorm';
+
+const outbox = new OutboxWriter();
 
 /** Reads the claim's contact section and the account email, decrypting them in memory only. */
 @Injectable()
@@ -98,5 +108,68 @@ export class PostgresNotificationDeliveries extends NotificationDeliveries {
        VALUES ($1, $2, 'skipped', $3, $4) ON CONFLICT (claim_id, event) DO NOTHING`,
       [claimId, event, reason, at],
     );
+  }
+
+  async findStuck(
+    claimedBefore: Date,
+    claimedSince: Date,
+    after: StuckDelivery | null,
+    limit: number,
+  ): Promise<StuckDelivery[]> {
+    // Keyset order (claimed_at, claim_id, event): rows left alone (Notify did not answer) never hide later ones.
+    const rows = await this.dataSource.query<
+      Array<{ claim_id: string; event: string; attempts: number; claimed_at: Date }>
+    >(
+      `SELECT claim_id, event, attempts, claimed_at FROM notification_delivery
+        WHERE status = 'sending' AND claimed_at < $1 AND claimed_at >= $2
+          AND ($3::timestamptz IS NULL OR (claimed_at, claim_id, event) > ($3::timestamptz, $4::uuid, $5::text))
+        ORDER BY claimed_at, claim_id, event
+        LIMIT $6`,
+      [claimedBefore, claimedSince, after?.claimedAt ?? null, after?.claimId ?? null, after?.event ?? null, limit],
+    );
+    return rows.map((row) => ({
+      claimId: row.claim_id,
+      event: row.event,
+      attempts: row.attempts,
+      claimedAt: row.claimed_at,
+    }));
+  }
+
+  async resolveSent(delivery: StuckDelivery, notificationId: string, at: Date): Promise<boolean> {
+    const [, changed] = await this.dataSource.query<[unknown[], number]>(
+      `UPDATE notification_delivery SET status = 'sent', notification_id = $4, sent_at = $5,
+              last_error = 'no answer when sent; found at Notify by its reference'
+        WHERE claim_id = $1 AND event = $2 AND status = 'sending' AND attempts = $3 RETURNING 1`,
+      [delivery.claimId, delivery.event, delivery.attempts, notificationId, at],
+    );
+    return changed === 1;
+  }
+
+  async releaseForResend(delivery: StuckDelivery, reason: string): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const [, changed] = await manager.query<[unknown[], number]>(
+        `UPDATE notification_delivery SET status = 'failed', last_error = $4
+          WHERE claim_id = $1 AND event = $2 AND status = 'sending' AND attempts = $3 RETURNING 1`,
+        [delivery.claimId, delivery.event, delivery.attempts, reason.slice(0, 300)],
+      );
+      if (changed !== 1) return false;
+      const { event, occurrence } = parseDeliveryEventKey(delivery.event);
+      await outbox.enqueue(
+        manager,
+        'notifications.send',
+        { claimId: delivery.claimId, event, ...(occurrence ? { occurrence } : {}) },
+        `claim:${delivery.claimId}`,
+      );
+      return true;
+    });
+  }
+
+  async giveUp(delivery: StuckDelivery, reason: string): Promise<boolean> {
+    const [, changed] = await this.dataSource.query<[unknown[], number]>(
+      `UPDATE notification_delivery SET status = 'rejected', last_error = $4
+        WHERE claim_id = $1 AND event = $2 AND status = 'sending' AND attempts = $3 RETURNING 1`,
+      [delivery.claimId, delivery.event, delivery.attempts, reason.slice(0, 300)],
+    );
+    return changed === 1;
   }
 }

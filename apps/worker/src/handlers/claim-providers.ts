@@ -14,9 +14,11 @@ import {
   DocumentStorage,
   RenderDecisionLetter,
   NotificationDeliveries,
+  NotificationLookup,
   NotificationTemplates,
   Notifier,
   PoliceCrimeReferences,
+  RecoverStuckNotifications,
   SendClaimNotification,
   SystemClock,
   VerifyCrimeReference,
@@ -91,6 +93,12 @@ export const claimProviders: Provider[] = [
       notifier: Notifier,
       clock: Clock,
     ) => new SendClaimNotification(contacts, deliveries, templates, notifier, clock),
+  },
+  {
+    provide: RecoverStuckNotifications,
+    inject: [NotificationDeliveries, NotificationLookup, Clock],
+    useFactory: (deliveries: NotificationDeliveries, lookup: NotificationLookup, clock: Clock) =>
+      new RecoverStuckNotifications(deliveries, lookup, clock),
   },
   {
     provide: AssessClaim,

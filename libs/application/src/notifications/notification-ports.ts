@@ -23,6 +23,35 @@ export type DeliveryClaim =
   | 'uncertain';
 
 /**
+ * The event key of a delivery row: the event, or `<event>:<occurrence>` for one that happens more than once on a
+ * claim. Our Notify reference is `<claim id>:<event key>`.
+ */
+export function deliveryEventKey(event: string, occurrence?: string): string {
+  return occurrence ? `${event}:${occurrence}` : event;
+}
+
+/** The event and occurrence of a delivery row's event key (event names never hold a colon). */
+export function parseDeliveryEventKey(key: string): { event: string; occurrence?: string } {
+  const colon = key.indexOf(':');
+  return colon < 0 ? { event: key } : { event: key.slice(0, colon), occurrence: key.slice(colon + 1) };
+}
+
+/** The reference a claim notification is sent with: what Notify can be asked about later. */
+export function claimNotificationReference(claimId: string, eventKey: string): string {
+  return `${claimId}:${eventKey}`;
+}
+
+/** A delivery claimed (`sending`) whose outcome was never recorded: Notify never answered, or the worker died. */
+export interface StuckDelivery {
+  readonly claimId: string;
+  /** The row's event key (`deliveryEventKey`). */
+  readonly event: string;
+  /** Claims so far: with the status, it identifies this claim of the row (a later claim changes it). */
+  readonly attempts: number;
+  readonly claimedAt: Date;
+}
+
+/**
  * One row per (claim, event): claimed before the message goes out, marked sent after. A unique key makes
  * "at most once per claim and event" hold whatever the retries, replays or worker crashes.
  */
@@ -33,6 +62,29 @@ export abstract class NotificationDeliveries {
   abstract markFailed(claimId: string, event: string, reason: string, retry: boolean): Promise<void>;
   /** Nothing may be sent (no safe channel): recorded so a caseworker can see it and make contact another way. */
   abstract markSkipped(claimId: string, event: string, reason: string, at: Date): Promise<void>;
+
+  /**
+   * Rows still `sending` that were claimed in [`claimedSince`, `claimedBefore`), oldest first, after `after`
+   * (keyset paging), at most `limit`.
+   */
+  abstract findStuck(
+    claimedBefore: Date,
+    claimedSince: Date,
+    after: StuckDelivery | null,
+    limit: number,
+  ): Promise<StuckDelivery[]>;
+  /**
+   * The following three change the row only while it is still this claim (`sending`, same attempts); each answers
+   * whether it did. Notify holds the message: record it as sent.
+   */
+  abstract resolveSent(delivery: StuckDelivery, notificationId: string, at: Date): Promise<boolean>;
+  /**
+   * Notify does not hold the message: release the row (`failed`, claimable again) and, in the same transaction,
+   * queue a `notifications.send` job for it.
+   */
+  abstract releaseForResend(delivery: StuckDelivery, reason: string): Promise<boolean>;
+  /** Not found at Notify, but too many attempts already: left for a person (`rejected`, with the reason). */
+  abstract giveUp(delivery: StuckDelivery, reason: string): Promise<boolean>;
 }
 
 /** Notify template ids per claim event and channel, from config. */

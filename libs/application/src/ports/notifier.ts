@@ -42,3 +42,28 @@ export abstract class Notifier {
   abstract sendEmail(notification: EmailNotification): Promise<NotificationReceipt>;
   abstract sendSms(notification: SmsNotification): Promise<NotificationReceipt>;
 }
+
+/** A message the notification service holds, as its status API reports it (no address, no content). */
+export interface NotificationRecord {
+  /** The service's id for the message. */
+  readonly notificationId: string;
+  /** Our reference, as it was sent. */
+  readonly reference: string | null;
+  /** The service's status: `created`, `sending`, `delivered`, `permanent-failure`, ... */
+  readonly status: string;
+  readonly createdAt: Date | null;
+}
+
+/**
+ * Asks the notification service what it holds for one of our references: the reference we send with every
+ * message is the handle that tells whether a message whose answer never came was taken (GOV.UK Notify's
+ * `GET /v2/notifications?reference=`). A port of its own, beside `Notifier`, so that senders which never need
+ * it (the citizen API's sign-in codes) need not implement it; the Notify and local-sink adapters implement both.
+ */
+export abstract class NotificationLookup {
+  /**
+   * Every message held with this reference, oldest first; empty when there is none. Throws
+   * `NotificationDeliveryError` when the service does not answer or refuses: "unknown" is never "none".
+   */
+  abstract findByReference(reference: string): Promise<NotificationRecord[]>;
+}

@@ -3,7 +3,9 @@ import {
   NotificationDeliveryError,
   Notifier,
   type EmailNotification,
+  type NotificationLookup,
   type NotificationReceipt,
+  type NotificationRecord,
   type SmsNotification,
 } from '@redress/application';
 
@@ -11,6 +13,13 @@ const { NotifyClient } = notificationsClient;
 
 interface NotifyResponse {
   data: { id: string };
+}
+
+/** The fields of Notify's notification list we read (it also carries the address and the content: never kept). */
+interface NotifyListResponse {
+  data: {
+    notifications?: Array<{ id?: unknown; reference?: unknown; status?: unknown; created_at?: unknown }>;
+  };
 }
 
 /** What Notify says when it refuses a message: status and error codes only (its messages may quote the address). */
@@ -32,7 +41,7 @@ function deliveryError(error: unknown): NotificationDeliveryError {
  * tests). Errors are rewrapped: the client's own errors carry the request, with the address, the
  * personalisation (a sign-in code) and the bearer token, and must never reach a log.
  */
-export class GovUkNotifyNotifier extends Notifier {
+export class GovUkNotifyNotifier extends Notifier implements NotificationLookup {
   private readonly client: InstanceType<typeof NotifyClient>;
 
   constructor(
@@ -62,15 +71,44 @@ export class GovUkNotifyNotifier extends Notifier {
     );
   }
 
+  /**
+   * `GET /v2/notifications?reference=`: Notify answers newest first, 250 a page; one reference is one message, or
+   * a few at worst, so the first page is all of them. Notify lists only messages within its data retention (7 days
+   * unless the service changed it) and sent with the same type of API key.
+   */
+  async findByReference(reference: string): Promise<NotificationRecord[]> {
+    const response = await this.call(
+      () => this.client.getNotifications(undefined, undefined, reference) as Promise<NotifyListResponse>,
+    );
+    const records = (response.data.notifications ?? []).flatMap((item): NotificationRecord[] =>
+      typeof item.id === 'string'
+        ? [
+            {
+              notificationId: item.id,
+              reference: typeof item.reference === 'string' ? item.reference : null,
+              status: typeof item.status === 'string' ? item.status : 'unknown',
+              createdAt: typeof item.created_at === 'string' ? new Date(item.created_at) : null,
+            },
+          ]
+        : [],
+    );
+    // Notify matches the reference exactly; checked again here all the same.
+    return records.filter((record) => record.reference === reference).reverse();
+  }
+
   private async send(request: () => Promise<NotifyResponse>): Promise<NotificationReceipt> {
+    const response = await this.call(request);
+    return { notificationId: response.data.id };
+  }
+
+  private async call<T>(request: () => Promise<T>): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     // The client sets no timeout of its own; a hung Notify must not hold a sign-in request open.
     const timeout = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(() => reject(new NotificationDeliveryError('Notify did not answer in time')), this.timeoutMs);
     });
     try {
-      const response = await Promise.race([request(), timeout]);
-      return { notificationId: response.data.id };
+      return await Promise.race([request(), timeout]);
     } catch (error) {
       throw error instanceof NotificationDeliveryError ? error : deliveryError(error);
     } finally {

@@ -1,7 +1,14 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { Notifier, type EmailNotification, type NotificationReceipt, type SmsNotification } from '@redress/application';
+import {
+  Notifier,
+  type EmailNotification,
+  type NotificationLookup,
+  type NotificationReceipt,
+  type NotificationRecord,
+  type SmsNotification,
+} from '@redress/application';
 
 export type SunkMessage =
   | ({ type: 'email'; notificationId: string; sentAt: Date } & EmailNotification)
@@ -12,7 +19,7 @@ export type SunkMessage =
  * and, when given a file (development), appends each as a JSON line so that a developer can read their sign-in code.
  * Refused in production by the config.
  */
-export class LocalSinkNotifier extends Notifier {
+export class LocalSinkNotifier extends Notifier implements NotificationLookup {
   private readonly sunk: SunkMessage[] = [];
 
   constructor(private readonly file?: string) {
@@ -25,6 +32,18 @@ export class LocalSinkNotifier extends Notifier {
 
   async sendSms(notification: SmsNotification): Promise<NotificationReceipt> {
     return this.keep({ type: 'sms', notificationId: randomUUID(), sentAt: new Date(), ...notification });
+  }
+
+  /** The messages kept with this reference (this process's only), oldest first. */
+  async findByReference(reference: string): Promise<NotificationRecord[]> {
+    return this.sunk
+      .filter((message) => message.reference === reference)
+      .map((message) => ({
+        notificationId: message.notificationId,
+        reference: message.reference,
+        status: 'delivered',
+        createdAt: message.sentAt,
+      }));
   }
 
   /** Every message so far, oldest first. */

@@ -151,6 +151,71 @@ describe('GovUkNotifyNotifier (official client against a local Notify stub)', ()
   });
 });
 
+describe('GovUkNotifyNotifier.findByReference (Notify status API, our reference as the handle)', () => {
+  it('asks GET /v2/notifications?reference= and answers id and status only, oldest first', async () => {
+    const stub = await startNotifyStub(() => ({
+      status: 200,
+      body: {
+        notifications: [
+          {
+            id: 'second',
+            reference: 'claim-1:claim.submitted',
+            status: 'delivered',
+            created_at: '2026-11-27T10:05:00.000000Z',
+            email_address: 'sam@example.test',
+            body: 'Your claim 26-000001-7',
+          },
+          { id: 'first', reference: 'claim-1:claim.submitted', status: 'sending', created_at: '2026-11-27T10:00:00Z' },
+        ],
+        links: { current: 'x' },
+      },
+    }));
+    try {
+      const found = await new GovUkNotifyNotifier(stub.baseUrl, API_KEY).findByReference('claim-1:claim.submitted');
+      expect(stub.received[0]).toMatchObject({
+        method: 'GET',
+        url: '/v2/notifications?reference=claim-1%3Aclaim.submitted',
+      });
+      expect(found).toEqual([
+        {
+          notificationId: 'first',
+          reference: 'claim-1:claim.submitted',
+          status: 'sending',
+          createdAt: new Date('2026-11-27T10:00:00Z'),
+        },
+        {
+          notificationId: 'second',
+          reference: 'claim-1:claim.submitted',
+          status: 'delivered',
+          createdAt: new Date('2026-11-27T10:05:00Z'),
+        },
+      ]);
+      expect(JSON.stringify(found)).not.toMatch(/sam@example|26-000001/);
+    } finally {
+      await stub.close();
+    }
+  });
+
+  it('answers none when Notify holds none, and throws (never "none") when Notify does not answer', async () => {
+    const empty = await startNotifyStub(() => ({ status: 200, body: { notifications: [], links: {} } }));
+    const slow = await startNotifyStub(() => ({ status: 200, body: { notifications: [] }, delayMs: 1000 }));
+    const failing = await startNotifyStub(() => ({ status: 500, body: { errors: [{ error: 'Exception' }] } }));
+    try {
+      await expect(new GovUkNotifyNotifier(empty.baseUrl, API_KEY).findByReference('r')).resolves.toEqual([]);
+      await expect(new GovUkNotifyNotifier(slow.baseUrl, API_KEY, 100).findByReference('r')).rejects.toThrow(
+        new NotificationDeliveryError('Notify did not answer in time'),
+      );
+      const error = await new GovUkNotifyNotifier(failing.baseUrl, API_KEY)
+        .findByReference('r')
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(NotificationDeliveryError);
+      expect((error as NotificationDeliveryError).status).toBe(500);
+    } finally {
+      await Promise.all([empty.close(), slow.close(), failing.close()]);
+    }
+  });
+});
+
 describe('LocalSinkNotifier', () => {
   it('keeps messages in memory and finds the newest email to an address', async () => {
     const sink = new LocalSinkNotifier();
@@ -170,6 +235,15 @@ describe('LocalSinkNotifier', () => {
     expect(sink.messages.map((message) => message.type)).toEqual(['email', 'sms', 'email']);
     expect(sink.lastEmailTo(' SAM@example.test')?.personalisation.code).toBe('2');
     expect(sink.lastEmailTo('nobody@example.test')).toBeUndefined();
+    expect(await sink.findByReference('c')).toEqual([
+      {
+        notificationId: sink.messages[2]!.notificationId,
+        reference: 'c',
+        status: 'delivered',
+        createdAt: expect.any(Date),
+      },
+    ]);
+    expect(await sink.findByReference('nothing')).toEqual([]);
     sink.clear();
     expect(sink.messages).toHaveLength(0);
   });

@@ -2,39 +2,16 @@ import 'reflect-metadata';
 import {
   chooseChannel,
   FixedClock,
-  NotificationDeliveries,
   NotificationDeliveryError,
   NotificationTemplates,
   Notifier,
   SendClaimNotification,
   type ClaimContact,
   type ClaimContacts,
-  type DeliveryClaim,
   type EmailNotification,
   type SmsNotification,
 } from '@redress/application';
-
-class FakeDeliveries extends NotificationDeliveries {
-  rows = new Map<string, { status: string; channel?: string; notificationId?: string; reason?: string }>();
-  async claim(claimId: string, event: string, channel: 'email' | 'sms'): Promise<DeliveryClaim> {
-    const key = `${claimId}/${event}`;
-    const row = this.rows.get(key);
-    if (!row || row.status === 'failed') {
-      this.rows.set(key, { status: 'sending', channel });
-      return 'claimed';
-    }
-    return row.status === 'sending' ? 'uncertain' : 'done';
-  }
-  async markSent(claimId: string, event: string, notificationId: string): Promise<void> {
-    this.rows.set(`${claimId}/${event}`, { status: 'sent', notificationId });
-  }
-  async markFailed(claimId: string, event: string, reason: string, retry: boolean): Promise<void> {
-    this.rows.set(`${claimId}/${event}`, { status: retry ? 'failed' : 'rejected', reason });
-  }
-  async markSkipped(claimId: string, event: string, reason: string): Promise<void> {
-    this.rows.set(`${claimId}/${event}`, { status: 'skipped', reason });
-  }
-}
+import { InMemoryNotificationDeliveries as FakeDeliveries } from '../testing/in-memory-notification-deliveries.js';
 
 class FakeNotifier extends Notifier {
   sent: Array<{ kind: 'email' | 'sms'; to: string; templateId: string; personalisation: object }> = [];

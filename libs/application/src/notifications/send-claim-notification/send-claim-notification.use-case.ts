@@ -1,7 +1,13 @@
 import { Clock } from '../../ports/clock.js';
 import { NotificationDeliveryError, Notifier } from '../../ports/notifier.js';
 import { chooseChannel } from '../choose-channel.js';
-import { ClaimContacts, NotificationDeliveries, NotificationTemplates } from '../notification-ports.js';
+import {
+  ClaimContacts,
+  claimNotificationReference,
+  deliveryEventKey,
+  NotificationDeliveries,
+  NotificationTemplates,
+} from '../notification-ports.js';
 import type { SendClaimNotificationCommand } from './send-claim-notification.command.js';
 
 export type SendClaimNotificationResult =
@@ -11,7 +17,8 @@ export type SendClaimNotificationResult =
  * Sends one claim update, at most once per (claim, event): the delivery is claimed in the database before the
  * message goes to Notify and marked sent after, so a retried or replayed job finds it and sends nothing. A
  * refusal Notify may take back (429, 5xx) releases the claim and throws, for the job's retry; a timeout does not
- * (Notify may have accepted it), so that message is never sent twice.
+ * (Notify may have accepted it), so that message is never sent twice from here: `RecoverStuckNotifications`
+ * later asks Notify by our reference whether it has it.
  */
 export class SendClaimNotification {
   constructor(
@@ -23,7 +30,7 @@ export class SendClaimNotification {
   ) {}
 
   async execute(command: SendClaimNotificationCommand): Promise<SendClaimNotificationResult> {
-    const deliveryEvent = command.occurrence ? `${command.event}:${command.occurrence}` : command.event;
+    const deliveryEvent = deliveryEventKey(command.event, command.occurrence);
     const contact = await this.contacts.find(command.claimId);
     if (!contact) return 'claim-not-found';
     const chosen = chooseChannel(contact);
@@ -40,7 +47,8 @@ export class SendClaimNotification {
 
     // Personalisation carries the claim reference only: Notify keeps message content for days.
     const personalisation = { reference: contact.claimReference };
-    const reference = `${command.claimId}:${deliveryEvent}`;
+    // The handle Notify can be asked about when its answer never comes (RecoverStuckNotifications).
+    const reference = claimNotificationReference(command.claimId, deliveryEvent);
     try {
       const receipt =
         chosen.channel === 'sms'
