@@ -14,6 +14,7 @@ import { Casework1764340000000 } from './1764340000000-casework.js';
 import { EvidenceDocuments1764310100000 } from './1764310100000-evidence-documents.js';
 import { CaseworkerDecisionsAndSearch1764350000000 } from './1764350000000-caseworker-decisions-and-search.js';
 import { Retention1764380000000 } from './1764380000000-retention.js';
+import { InformationRequestLifecycle1764400000000 } from './1764400000000-information-request-lifecycle.js';
 
 /** Every migration, listed explicitly and in order (never by glob). Add new ones at the end. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   CaseworkerDecisionsAndSearch1764350000000,
   AuditSealing1764360000000,
   Retention1764380000000,
+  InformationRequestLifecycle1764400000000,
 ];

@@ -27,6 +27,9 @@ const matrix: Array<[Method, string, StaffRole[]]> = [
   ['GET', '/v1/claims/:reference', readers],
   ['PUT', '/v1/claims/:reference/restriction', ['team-leader']],
   ['POST', '/v1/claims/:reference/information-requests', caseworkers],
+  ['POST', '/v1/claims/:reference/information-requests/:requestId/due-date', caseworkers],
+  ['POST', '/v1/claims/:reference/information-requests/:requestId/response', caseworkers],
+  ['POST', '/v1/claims/:reference/information-requests/:requestId/cancellation', caseworkers],
   ['POST', '/v1/claims/:reference/notes', [...caseworkers, 'team-leader']],
   ['POST', '/v1/claims/:reference/judgements', caseworkers],
   ['POST', '/v1/claims/:reference/award-calculations', caseworkers],
@@ -94,12 +97,20 @@ describe('caseworker API authorisation matrix', () => {
   let db: DataSource;
   let reference: string;
   let claimId: string;
+  /** An open request to the police on the claim, so that the roles allowed reach the use case's own checks. */
+  let requestId: string;
   beforeAll(async () => {
     // A queue prefix of its own: the administrator's calls to the queue dashboard pause, empty and obliterate
     // queues, which must not be other suites' queues.
     app = await startCaseworkerApi({ QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-acm` });
     db = app.get(DataSource);
     ({ reference, claimId } = await seedClaim(app, { status: 'in_assessment', team: 'access-matrix' }));
+    const asked = await request(app.getHttpServer())
+      .post(`/v1/claims/${reference}/information-requests`)
+      .set('authorization', testStaff('caseworker', { team: 'access-matrix' }).authorization)
+      .send({ version: 1, recipient: 'police', topic: 'police-evidence', question: 'Synthetic.', workingDays: 10 })
+      .expect(201);
+    requestId = (asked.body as { id: string }).id;
   });
   afterAll(async () => {
     await app.close();
@@ -109,6 +120,7 @@ describe('caseworker API authorisation matrix', () => {
     const url = pattern
       .replace(':reference', reference)
       .replace(':decisionId', randomUUID())
+      .replace(':requestId', requestId)
       .replace(':appealId', randomUUID())
       .replace(':queueName', 'claims')
       .replace(':jobId', 'no-such-job')

@@ -146,6 +146,28 @@ const routes: Record<string, BodyRoute> = {
       workingDays: 10,
     }),
   },
+  'POST /v1/claims/:reference/information-requests/:requestId/due-date': {
+    app: 'caseworker',
+    as: 'caseworker',
+    url: (f) => claim(`/information-requests/${randomUUID()}/due-date`)(f),
+    template: () => ({ version: 1, workingDays: 10, reason: 'The hospital asked for more time.' }),
+  },
+  'POST /v1/claims/:reference/information-requests/:requestId/response': {
+    app: 'caseworker',
+    as: 'caseworker',
+    url: (f) => claim(`/information-requests/${randomUUID()}/response`)(f),
+    template: () => ({
+      version: 1,
+      summary: 'The GP confirmed the treatment dates.',
+      documentIds: ['5e1d0c7b-8a9f-4e3d-b2c1-0f9e8d7c6b02'],
+    }),
+  },
+  'POST /v1/claims/:reference/information-requests/:requestId/cancellation': {
+    app: 'caseworker',
+    as: 'caseworker',
+    url: (f) => claim(`/information-requests/${randomUUID()}/cancellation`)(f),
+    template: () => ({ version: 1, reason: 'The letter arrived by post.' }),
+  },
   'POST /v1/claims/:reference/notes': {
     app: 'caseworker',
     as: 'caseworker',

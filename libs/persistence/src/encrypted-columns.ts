@@ -116,6 +116,21 @@ export const encryptedColumns: EncryptedColumn[] = [
     contextColumns: [],
     context: (row) => answerContext(String(row.id)),
   },
+  // Caseworker API: a cancelled request's reason and the reason of each move of a due date.
+  {
+    table: 'information_request',
+    idColumn: 'id',
+    column: 'cancellation_reason_encrypted',
+    contextColumns: [],
+    context: (row) => caseworkContext.cancellationReason(String(row.id)),
+  },
+  {
+    table: 'information_request_due_date_change',
+    idColumn: 'id',
+    column: 'reason_encrypted',
+    contextColumns: [],
+    context: (row) => caseworkContext.dueDateChangeReason(String(row.id)),
+  },
   {
     table: 'review_request',
     idColumn: 'id',

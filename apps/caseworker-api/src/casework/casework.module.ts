@@ -3,6 +3,9 @@ import {
   AccessLog,
   AddNote,
   AwardCalculationStore,
+  CancelInformationRequest,
+  MoveInformationRequestDueDate,
+  RecordInformationRequestReply,
   CalculateAwardForClaim,
   JudgementStore,
   RecordJudgements,
@@ -99,6 +102,24 @@ import { WorkController } from './work.controller.js';
       inject: [CaseworkUnitOfWork, AccessLog, InformationRequestStore, Clock],
       useFactory: (u: CaseworkUnitOfWork, a: AccessLog, s: InformationRequestStore, c: Clock) =>
         new RequestInformation(u, a, s, c),
+    },
+    {
+      provide: MoveInformationRequestDueDate,
+      inject: [CaseworkUnitOfWork, AccessLog, InformationRequestStore, Clock],
+      useFactory: (u: CaseworkUnitOfWork, a: AccessLog, s: InformationRequestStore, c: Clock) =>
+        new MoveInformationRequestDueDate(u, a, s, c),
+    },
+    {
+      provide: RecordInformationRequestReply,
+      inject: [CaseworkUnitOfWork, AccessLog, InformationRequestStore, Clock],
+      useFactory: (u: CaseworkUnitOfWork, a: AccessLog, s: InformationRequestStore, c: Clock) =>
+        new RecordInformationRequestReply(u, a, s, c),
+    },
+    {
+      provide: CancelInformationRequest,
+      inject: [CaseworkUnitOfWork, AccessLog, InformationRequestStore, Clock],
+      useFactory: (u: CaseworkUnitOfWork, a: AccessLog, s: InformationRequestStore, c: Clock) =>
+        new CancelInformationRequest(u, a, s, c),
     },
     {
       provide: AddNote,

@@ -2,6 +2,7 @@ import {
   calendarDateInUk,
   Claim,
   describeClaimEventForCitizen,
+  isClaimEventForCitizen,
   nextStepForCitizen,
   REVIEW_REQUEST_DAYS,
   addDays,
@@ -44,7 +45,8 @@ export function toClaimView(details: ClaimDetails, citizenId: string, now: Date)
     status: details.claim.status,
     submittedAt: details.claim.submittedAt,
     statusChangedAt: details.claim.statusChangedAt,
-    timeline: details.events.flatMap((event) => {
+    // Events about requests to the police, a GP or a hospital are casework, not the victim's (isClaimEventForCitizen).
+    timeline: details.events.filter(isClaimEventForCitizen).flatMap((event) => {
       const description = describeClaimEventForCitizen(event);
       return description === null ? [] : [{ at: event.occurredAt, event: event.type, description }];
     }),

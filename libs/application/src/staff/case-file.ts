@@ -13,8 +13,23 @@ export interface CaseFileInformationRequest {
   readonly dueOn: string;
   readonly status: string;
   readonly answeredAt: Date | null;
+  /** The applicant's own answer, or a third party's reply recorded by a staff member; the summary is `answer`. */
+  readonly answeredBy: { readonly kind: 'citizen' | 'staff'; readonly id: string } | null;
   readonly answer: string | null;
   readonly documentIds: readonly string[];
+  /** Every move of the due date, oldest first (`dueOn` is the current one). */
+  readonly dueDateChanges: readonly CaseFileDueDateChange[];
+  readonly cancelledAt: Date | null;
+  readonly cancelledBy: string | null;
+  readonly cancellationReason: string | null;
+}
+
+export interface CaseFileDueDateChange {
+  readonly previousDueOn: string;
+  readonly dueOn: string;
+  readonly reason: string;
+  readonly changedBy: string;
+  readonly changedAt: Date;
 }
 
 export interface CaseFileNote {

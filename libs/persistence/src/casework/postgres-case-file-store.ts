@@ -5,6 +5,7 @@ import {
   type CaseFileAppeal,
   type CaseFileAwardCalculation,
   type CaseFileDecision,
+  type CaseFileDueDateChange,
   type CaseFileEligibilityRun,
   type CaseFileInformationRequest,
   type CaseFileJudgement,
@@ -26,6 +27,8 @@ export const caseworkContext = {
   note: (id: string) => `claim-note:${id}:body`,
   question: (id: string) => `information-request:${id}:question`,
   answer: (id: string) => `information-request:${id}:answer`,
+  cancellationReason: (id: string) => `information-request:${id}:cancellation-reason`,
+  dueDateChangeReason: (id: string) => `information-request-due-date-change:${id}:reason`,
   assessment: (id: string) => `eligibility-run:${id}:assessment`,
   judgement: (id: string) => `judgement:${id}:reason`,
   calculation: (id: string) => `award-calculation:${id}:calculation`,
@@ -88,6 +91,7 @@ export class PostgresCaseFileStore extends CaseFileStore {
       answers,
       events,
       requests,
+      dueDateChanges,
       notes,
       runs,
       judgements,
@@ -103,7 +107,14 @@ export class PostgresCaseFileStore extends CaseFileStore {
       loadEvents(db, claimId),
       db.query<any[]>(
         `SELECT id, recipient, topic, question_encrypted, requested_by_staff_id, requested_at, due_on::text, status,
-             answered_at, answer_encrypted, document_ids FROM information_request WHERE claim_id = $1 ORDER BY requested_at, id`,
+             answered_at, answer_encrypted, answered_by_citizen_id, answered_by_staff_id, document_ids, cancelled_at,
+             cancelled_by_staff_id, cancellation_reason_encrypted
+           FROM information_request WHERE claim_id = $1 ORDER BY requested_at, id`,
+        [claimId],
+      ),
+      db.query<any[]>(
+        `SELECT id, information_request_id, previous_due_on::text, due_on::text, reason_encrypted, changed_by_staff_id,
+             changed_at FROM information_request_due_date_change WHERE claim_id = $1 ORDER BY changed_at, id`,
         [claimId],
       ),
       db.query<any[]>(
@@ -155,8 +166,27 @@ export class PostgresCaseFileStore extends CaseFileStore {
         dueOn: r.due_on,
         status: r.status,
         answeredAt: r.answered_at,
+        answeredBy: r.answered_by_staff_id
+          ? { kind: 'staff', id: r.answered_by_staff_id }
+          : r.answered_by_citizen_id
+            ? { kind: 'citizen', id: r.answered_by_citizen_id }
+            : null,
         answer: r.answer_encrypted ? c.decrypt(r.answer_encrypted, ctx.answer(r.id)) : null,
         documentIds: r.document_ids ?? [],
+        dueDateChanges: dueDateChanges
+          .filter((change) => change.information_request_id === r.id)
+          .map((change): CaseFileDueDateChange => ({
+            previousDueOn: change.previous_due_on,
+            dueOn: change.due_on,
+            reason: c.decrypt(change.reason_encrypted, ctx.dueDateChangeReason(change.id)),
+            changedBy: change.changed_by_staff_id,
+            changedAt: change.changed_at,
+          })),
+        cancelledAt: r.cancelled_at,
+        cancelledBy: r.cancelled_by_staff_id,
+        cancellationReason: r.cancellation_reason_encrypted
+          ? c.decrypt(r.cancellation_reason_encrypted, ctx.cancellationReason(r.id))
+          : null,
       })),
       notes: notes.map((n): CaseFileNote => ({
         id: n.id,

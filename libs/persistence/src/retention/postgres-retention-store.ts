@@ -222,8 +222,37 @@ export class PostgresRetentionStore extends RetentionStore {
     );
     await manager.query(`UPDATE information_request SET answer_encrypted = NULL WHERE claim_id = $1`, [claimId]);
     erasedFields.push('information_request.answer_encrypted');
+    erasedFields.push(
+      ...(await this.blank(
+        manager,
+        'information_request_due_date_change',
+        'claim_id',
+        claimId,
+        ['reason_encrypted'],
+        'text',
+      )),
+      ...(await this.blankCancellationReasons(manager, claimId)),
+    );
     await manager.query(`UPDATE claim SET anonymised_at = $2 WHERE id = $1`, [claimId, at]);
     return { erasedFields, storageKeys: files.map((file) => file.storage_key) };
+  }
+
+  /** Only a cancelled request has a cancellation reason (a CHECK ties them), so only those rows are blanked. */
+  private async blankCancellationReasons(manager: EntityManager, claimId: string): Promise<string[]> {
+    const column = encryptedColumns.find(
+      (candidate) => candidate.table === 'information_request' && candidate.column === 'cancellation_reason_encrypted',
+    )!;
+    const rows = await manager.query<Array<{ id: string }>>(
+      `SELECT id FROM information_request WHERE claim_id = $1 AND cancellation_reason_encrypted IS NOT NULL`,
+      [claimId],
+    );
+    for (const row of rows) {
+      await manager.query(`UPDATE information_request SET cancellation_reason_encrypted = $2 WHERE id = $1`, [
+        row.id,
+        this.cipher.encrypt('', column.context(row)),
+      ]);
+    }
+    return ['information_request.cancellation_reason_encrypted'];
   }
 
   /**

@@ -5,24 +5,8 @@ import type { Clock } from '../../ports/clock.js';
 import { withStaffClaim } from '../../staff/claim-access.js';
 import { AccessLog, CaseworkUnitOfWork, type CaseworkTransaction } from '../../staff/casework-store.js';
 import { claimActorOf } from '../../staff/staff-actor.js';
+import { InformationRequestStore } from '../information-request-store.js';
 import type { InformationRecipient, RequestInformationCommand } from './request-information.command.js';
-
-export abstract class InformationRequestStore {
-  abstract insert(
-    tx: CaseworkTransaction,
-    request: {
-      id: string;
-      claimId: string;
-      recipient: InformationRecipient;
-      topic: string;
-      question: string;
-      requestedBy: string;
-      requestedAt: Date;
-      dueOn: IsoDate;
-      workingDays: number;
-    },
-  ): Promise<void>;
-}
 
 /**
  * The request's clocks (docs/worker.md "Clocks"), in the transaction that sets or moves its due date: the
