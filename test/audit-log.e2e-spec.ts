@@ -209,5 +209,6 @@ describe('AuditLog (real PostgreSQL, a database of its own: these tests empty an
     const broken = runVerifyCommand();
     expect(broken.status).toBe(1);
     expect(broken.stderr).toMatch(/BROKEN at entry 2/);
-  });
+    // Two tsx processes: seconds on a loaded two-core machine.
+  }, 60_000);
 });

@@ -13,7 +13,9 @@
  *   (c) GET /v1/search/claims by reference, name, date of birth, postcode                                 p95 <= 50 ms
  * and EXPLAIN (ANALYZE, BUFFERS) of the queue page and work/next SQL, taken from PostgresWorkStore itself.
  * Writes bench/results/caseworker.json. BENCH_CLAIMS changes the number of claims; BENCH_KEEP_DATABASE=1 keeps the
- * database afterwards. Needs PostgreSQL (with pgcrypto) and Redis on localhost, as the tests do.
+ * database afterwards and BENCH_REUSE_DATABASE=1 runs against it again without generating; BENCH_BASELINE_DIST=<dir>
+ * also starts the caseworker API built in <dir> (another commit's dist/) and measures its work/next in alternating
+ * rounds with this build's, so the two are compared on the same machine at the same time. Needs PostgreSQL (with pgcrypto) and Redis on localhost, as the tests do.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -21,7 +23,13 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jwt from 'jsonwebtoken';
 import pg from 'pg';
-import { createDatabaseIfMissing, dropDatabase, PostgresWorkStore, runMigrations } from '@redress/persistence';
+import {
+  createDatabaseIfMissing,
+  dropDatabase,
+  PostgresCaseworkTransaction,
+  PostgresWorkStore,
+  runMigrations,
+} from '@redress/persistence';
 import {
   DEVELOPMENT_ONLY_STAFF_PRIVATE_KEY,
   DEVELOPMENT_ONLY_STAFF_TOKEN_AUDIENCE,
@@ -121,17 +129,26 @@ async function generate(client: pg.Client): Promise<Record<string, number>> {
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
-  console.log(`== database ${DATABASE_URL}: drop, create, migrate`);
-  await dropDatabase(DATABASE_URL);
-  await createDatabaseIfMissing(DATABASE_URL);
+  // BENCH_REUSE_DATABASE=1 (with a database kept by BENCH_KEEP_DATABASE=1): no drop and no generation, for
+  // iterating on the API; the claims taken by earlier runs stay taken.
+  const reuse = process.env.BENCH_REUSE_DATABASE === '1';
+  if (!reuse) {
+    console.log(`== database ${DATABASE_URL}: drop, create, migrate`);
+    await dropDatabase(DATABASE_URL);
+    await createDatabaseIfMissing(DATABASE_URL);
+  }
   await runMigrations(DATABASE_URL);
   const client = new pg.Client({ connectionString: DATABASE_URL });
   await client.connect();
   let server: Awaited<ReturnType<typeof startBuiltApp>> | undefined;
+  let baselineServer: Awaited<ReturnType<typeof startBuiltApp>> | undefined;
   try {
-    console.log(`== generating ${CLAIMS.toLocaleString('en-GB')} claims`);
     const generationStarted = Date.now();
-    const generationSteps = await generate(client);
+    let generationSteps: Record<string, number> | null = null;
+    if (!reuse) {
+      console.log(`== generating ${CLAIMS.toLocaleString('en-GB')} claims`);
+      generationSteps = await generate(client);
+    }
     const generationSeconds = Math.round((Date.now() - generationStarted) / 100) / 10;
     const { rows: counts } = await client.query<{ table: string; rows: string }>(
       `SELECT 'claim' AS table, count(*) AS rows FROM claim UNION ALL SELECT 'claim_search_term', count(*) FROM claim_search_term
@@ -161,19 +178,28 @@ async function main(): Promise<void> {
          FROM claim WHERE team = '${TEAM}' AND status <> 'draft') q
        WHERE n % greatest(1, (SELECT count(*) FROM claim WHERE team = '${TEAM}') / 200) = 0`,
     );
-    await client.query(`DROP TABLE bench_seed`);
+    // Kept with the database, for BENCH_REUSE_DATABASE.
+    if (process.env.BENCH_KEEP_DATABASE !== '1') await client.query(`DROP TABLE bench_seed`);
 
     const explains = await explainQueries(client, positions[Math.floor(positions.length / 2)]!);
 
     console.log('== starting the built caseworker API');
-    server = await startBuiltApp(resolve(root, 'dist/apps/caseworker-api/src/main.js'), {
+    const serverEnvironment = {
       DATABASE_URL,
       QUEUE_PREFIX: 'redress-bench-caseworker',
       DATABASE_POOL_SIZE: '16',
       // One load generator stands for many caseworkers, each of whom has an address (and a limit) of their own.
       RATE_LIMIT_DEFAULT_PER_MINUTE: '100000000',
-    });
+    };
+    server = await startBuiltApp(resolve(root, 'dist/apps/caseworker-api/src/main.js'), serverEnvironment);
     const base = server.url;
+    // BENCH_BASELINE_DIST: the dist/ of another build (an earlier commit) to measure work/next against in the same run.
+    if (process.env.BENCH_BASELINE_DIST) {
+      baselineServer = await startBuiltApp(
+        resolve(process.env.BENCH_BASELINE_DIST, 'apps/caseworker-api/src/main.js'),
+        serverEnvironment,
+      );
+    }
     const caseworker = token('bench-reader', ['caseworker'], TEAM);
     const headers = { authorization: `Bearer ${caseworker}` };
 
@@ -227,29 +253,62 @@ async function main(): Promise<void> {
     console.log('work page', workPage);
 
     // ---- (b) work/next, 8 caseworkers of one team at once ----
+    // Each round: the floor (8 callers of GET /v1/staff/me: HTTP, token check, rate limit, nothing else), then
+    // this build's work/next, then (BENCH_BASELINE_DIST) an earlier build's, so all three see the same machine.
     const workers = Array.from({ length: WORKERS }, (_, i) => ({
       staffId: `bench-cw-${i + 1}`,
       authorization: `Bearer ${token(`bench-cw-${i + 1}`, ['caseworker'], TEAM)}`,
     }));
     const taken: Array<{ reference: string; staffId: string }> = [];
-    const nextLatencies: number[] = [];
     let emptyQueue = 0;
-    const takeLoop = async (worker: (typeof workers)[number], count: number, record: boolean) => {
+    const takeLoop = async (
+      url: string,
+      worker: (typeof workers)[number],
+      count: number,
+      latencies: number[] | null,
+    ) => {
       for (let i = 0; i < count; i += 1) {
-        const response = await timed(`${base}/v1/work/next`, {
+        const response = await timed(`${url}/v1/work/next`, {
           method: 'POST',
           headers: { authorization: worker.authorization },
         });
         if (response.status === 204) emptyQueue += 1;
         else if (response.status !== 200) failures.push(`work/next: ${response.status}`);
         else taken.push({ reference: (response.body as { reference: string }).reference, staffId: worker.staffId });
-        if (record) nextLatencies.push(response.ms);
+        latencies?.push(response.ms);
       }
     };
-    await Promise.all(workers.map((worker) => takeLoop(worker, 5, false))); // warm-up, taken claims counted too
-    const nextStarted = performance.now();
-    await Promise.all(workers.map((worker) => takeLoop(worker, TAKES_PER_WORKER, true)));
-    const nextSeconds = (performance.now() - nextStarted) / 1000;
+    const floorLoop = async (worker: (typeof workers)[number], count: number, latencies: number[]) => {
+      for (let i = 0; i < count; i += 1) {
+        const response = await timed(`${base}/v1/staff/me`, { headers: { authorization: worker.authorization } });
+        check('staff/me', response);
+        latencies.push(response.ms);
+      }
+    };
+    const ROUNDS = 3;
+    const perRound = Math.ceil(TAKES_PER_WORKER / ROUNDS);
+    const nextLatencies: number[] = [];
+    const baselineLatencies: number[] = [];
+    const floorLatencies: number[] = [];
+    let nextSeconds = 0;
+    let baselineSeconds = 0;
+    const concurrently = async (run: (worker: (typeof workers)[number]) => Promise<void>) => {
+      const started = performance.now();
+      await Promise.all(workers.map(run));
+      return (performance.now() - started) / 1000;
+    };
+    // Warm-up (claims taken here are counted too).
+    await concurrently((worker) => takeLoop(base, worker, 5, null));
+    if (baselineServer) await concurrently((worker) => takeLoop(baselineServer!.url, worker, 5, null));
+    await concurrently((worker) => floorLoop(worker, 5, []));
+    for (let round = 0; round < ROUNDS; round += 1) {
+      await concurrently((worker) => floorLoop(worker, perRound, floorLatencies));
+      nextSeconds += await concurrently((worker) => takeLoop(base, worker, perRound, nextLatencies));
+      if (baselineServer) {
+        const url = baselineServer.url;
+        baselineSeconds += await concurrently((worker) => takeLoop(url, worker, perRound, baselineLatencies));
+      }
+    }
     const references = taken.map((take) => take.reference);
     const distinct = new Set(references).size;
     const { rows: holders } = await client.query<{ reference: string; assigned_staff_id: string; events: string }>(
@@ -262,9 +321,18 @@ async function main(): Promise<void> {
     const { rows: assignedToBench } = await client.query<{ n: string }>(
       `SELECT count(*) AS n FROM claim WHERE assigned_staff_id LIKE 'bench-cw-%'`,
     );
+    const nextStats = stats(nextLatencies);
+    const floor = stats(floorLatencies);
+    const baseline = baselineServer
+      ? {
+          build: process.env.BENCH_BASELINE_DIST,
+          ...stats(baselineLatencies),
+          takesPerSecond: Math.round(baselineLatencies.length / baselineSeconds),
+        }
+      : null;
     const workNext = {
       concurrentCaseworkers: WORKERS,
-      ...stats(nextLatencies),
+      ...nextStats,
       takesPerSecond: Math.round(nextLatencies.length / nextSeconds),
       claimsTaken: taken.length,
       distinctClaims: distinct,
@@ -272,6 +340,10 @@ async function main(): Promise<void> {
       everyClaimHeldByItsTaker: heldByTaker,
       emptyQueueAnswers: emptyQueue,
       noClaimGivenTwice: distinct === taken.length && Number(assignedToBench[0]!.n) === taken.length && heldByTaker,
+      floorStaffMe: floor,
+      p95OverFloorP95: Math.round((nextStats.p95Ms / floor.p95Ms) * 100) / 100,
+      baseline,
+      p95OverBaselineP95: baseline ? Math.round((nextStats.p95Ms / baseline.p95Ms) * 100) / 100 : null,
     };
     console.log('work/next', workNext);
 
@@ -336,6 +408,7 @@ async function main(): Promise<void> {
     console.log('written to bench/results/caseworker.json');
   } finally {
     await server?.stop();
+    await baselineServer?.stop();
     await client.end();
     if (process.env.BENCH_KEEP_DATABASE !== '1') await dropDatabase(DATABASE_URL);
   }
@@ -379,7 +452,8 @@ async function explainQueries(
       store.page({ ...filter, status: 'in_assessment' }, null, 26),
     ),
     workNext: await explain('claim_unassigned_work_idx', () =>
-      store.lockNextUnassigned({ handle: explaining, lockClaim: async () => null } as never, TEAM, 'bench-cw-1'),
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the stand-in EntityManager
+      store.lockNextUnassigned(new PostgresCaseworkTransaction(explaining as any), TEAM, 'bench-cw-1'),
     ),
   };
   for (const [name, { plan }] of Object.entries(result)) console.log(`-- ${name}\n${plan.join('\n')}`);

@@ -11,3 +11,4 @@ export * from './casework/index.js';
 export * from './documents/index.js';
 export * from './casework-decisions/index.js';
 export * from './retention/postgres-retention-store.js';
+export * from './support/deferred-writes.js';

@@ -59,8 +59,8 @@ const casework = [CaseworkUnitOfWork, AccessLog];
     { provide: Clock, useClass: SystemClock },
     {
       provide: CaseworkUnitOfWork,
-      inject: [DataSource, AuditLog],
-      useFactory: (dataSource: DataSource, auditLog: AuditLog) => new PostgresCaseworkUnitOfWork(dataSource, auditLog),
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) => new PostgresCaseworkUnitOfWork(dataSource),
     },
     { provide: AccessLog, inject: [AuditLog], useFactory: (auditLog: AuditLog) => new AuditLogAccessLog(auditLog) },
     {

@@ -1,5 +1,5 @@
 import type { ClaimStatus } from '@redress/domain';
-import type { CaseworkTransaction } from '../staff/casework-store.js';
+import type { CaseworkTransaction, StaffClaimRecord } from '../staff/casework-store.js';
 
 export interface WorkFilter {
   readonly team: string;
@@ -37,10 +37,10 @@ export abstract class WorkStore {
   /** One page in queue order (priority, service-level due date, id), strictly after `after`. Never OFFSET. */
   abstract page(filter: WorkFilter, after: WorkPosition | null, limit: number): Promise<WorkItem[]>;
   /**
-   * Locks and answers the reference of the most urgent, oldest unassigned claim of the team that the staff member
-   * may pick up, skipping rows other transactions hold (FOR UPDATE SKIP LOCKED), so two callers never get the same.
+   * Locks and answers the most urgent, oldest unassigned claim of the team that the staff member may pick up,
+   * skipping rows other transactions hold (FOR UPDATE SKIP LOCKED), so two callers never get the same.
    */
-  abstract lockNextUnassigned(tx: CaseworkTransaction, team: string, staffId: string): Promise<string | null>;
+  abstract lockNextUnassigned(tx: CaseworkTransaction, team: string, staffId: string): Promise<StaffClaimRecord | null>;
   abstract assign(
     tx: CaseworkTransaction,
     claimId: string,

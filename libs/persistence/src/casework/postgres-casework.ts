@@ -12,7 +12,8 @@ import { isValidClaimReference } from '@redress/domain';
 import { isJobName, parseJobPayload } from '@redress/jobs';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseworkAuditLog } from './casework-ports.js';
-import { insertClaimEvent } from '../claims/claim-event-writer.js';
+import { claimEventRow } from '../claims/claim-event-writer.js';
+import { auditLogRow, DeferredWrites } from '../support/deferred-writes.js';
 
 export interface StaffClaimRow {
   id: string;
@@ -63,46 +64,79 @@ export function toStaffClaimRecord(row: StaffClaimRow): StaffClaimRecord {
   };
 }
 
-/** A claim reference is `YY-NNNNNN-C`; anything else cannot exist, so PostgreSQL is not asked. */
+/**
+ * A staff use case's transaction. Its own writes (the claim row, events, audit entries, outbox rows) are held back
+ * and sent as one statement before the next read or the commit (DeferredWrites): taking work from the queue costs
+ * four round trips (BEGIN, the locking SELECT, the writes, COMMIT) where it cost thirteen. The versions of claims
+ * locked here are known, so moving a version on needs no round trip of its own. Feature stores' own queries go
+ * through `handle`, which sends what is held back first, so they always see the transaction's writes.
+ */
+export class PostgresCaseworkTransaction implements CaseworkTransaction {
+  private readonly writes: DeferredWrites;
+  /** The version each claim locked in this transaction has, counting the writes held back. */
+  private readonly versions = new Map<string, number>();
+  readonly handle: EntityManager;
 
-class PostgresCaseworkTransaction implements CaseworkTransaction {
-  constructor(
-    private readonly manager: EntityManager,
-    private readonly auditLog: CaseworkAuditLog,
-  ) {}
+  constructor(private readonly manager: EntityManager) {
+    this.writes = new DeferredWrites(manager);
+    const flushing = Object.create(manager) as EntityManager;
+    flushing.query = (async (sql: string, parameters?: unknown[]) => {
+      await this.flush();
+      return manager.query(sql, parameters);
+    }) as EntityManager['query'];
+    this.handle = flushing;
+  }
 
-  get handle(): unknown {
-    return this.manager;
+  /** Sends the held-back writes (before a read that must see them, and before the commit). */
+  flush(): Promise<unknown> {
+    return this.writes.pending ? this.writes.flush() : Promise.resolve();
   }
 
   async lockClaim(reference: string): Promise<StaffClaimRecord | null> {
     if (!isValidClaimReference(reference)) return null;
-    const [row] = await this.manager.query<StaffClaimRow[]>(
-      `SELECT ${STAFF_CLAIM_COLUMNS} FROM claim c WHERE c.reference = $1 AND c.status <> 'draft' FOR UPDATE OF c`,
-      [reference],
+    return this.lockClaimWhere(`c.reference = $1 AND c.status <> 'draft'`, [reference]);
+  }
+
+  /** Locks (FOR UPDATE OF c, plus `lockSuffix`) and reads the one claim the condition picks; remembers its version. */
+  async lockClaimWhere(
+    condition: string,
+    parameters: unknown[],
+    tail = 'FOR UPDATE OF c',
+  ): Promise<StaffClaimRecord | null> {
+    const [row] = await this.handle.query<StaffClaimRow[]>(
+      `SELECT ${STAFF_CLAIM_COLUMNS} FROM claim c WHERE ${condition} ${tail}`,
+      parameters,
     );
-    return row ? toStaffClaimRecord(row) : null;
+    if (!row) return null;
+    this.versions.set(row.id, row.version);
+    return toStaffClaimRecord(row);
   }
 
   async saveClaim(snapshot: ClaimSnapshot, events: readonly ClaimEvent[], at: Date): Promise<void> {
     if (!events.length) return;
-    const result = await this.manager.query<[unknown[], number]>(
-      `UPDATE claim SET status = $2, version = $3, status_changed_at = $4, pending_decision = $5,
-         decision = $6, updated_at = $7 WHERE id = $1 AND version < $3`,
-      [
-        snapshot.id,
-        snapshot.status,
-        snapshot.version,
-        snapshot.statusChangedAt,
-        snapshot.pendingDecision ? JSON.stringify(snapshot.pendingDecision) : null,
-        snapshot.decision ? JSON.stringify(snapshot.decision) : null,
-        at,
-      ],
-    );
     // The claim is locked and the aggregate counted from the loaded version; call touchClaim only after this.
-    if (result[1] !== 1) throw new Error(`claim ${snapshot.id} changed under a lock`);
+    const known = this.versions.get(snapshot.id);
+    this.writes.patchClaim(
+      snapshot.id,
+      known === undefined ? { kind: 'below', version: snapshot.version } : { kind: 'version', equals: known },
+      {
+        status: snapshot.status,
+        version: snapshot.version,
+        status_changed_at: snapshot.statusChangedAt,
+        pending_decision: snapshot.pendingDecision ? JSON.stringify(snapshot.pendingDecision) : null,
+        decision: snapshot.decision ? JSON.stringify(snapshot.decision) : null,
+        updated_at: at,
+      },
+      {
+        status_changed_at: '::timestamptz',
+        pending_decision: '::jsonb',
+        decision: '::jsonb',
+        updated_at: '::timestamptz',
+      },
+    );
+    this.versions.set(snapshot.id, snapshot.version);
     for (const event of events) {
-      await insertClaimEvent(this.manager, event);
+      this.writes.append('claim_event', claimEventRow(event));
       await this.audit({
         actorType: event.actor.kind === 'system' ? 'system' : event.actor.kind === 'citizen' ? 'citizen' : 'staff',
         actorId: event.actor.id,
@@ -116,19 +150,42 @@ class PostgresCaseworkTransaction implements CaseworkTransaction {
   }
 
   async touchClaim(claimId: string, at: Date): Promise<number> {
+    const known = this.versions.get(claimId);
+    if (known !== undefined) {
+      this.writes.patchClaim(
+        claimId,
+        { kind: 'version', equals: known },
+        { version: known + 1, updated_at: at },
+        { updated_at: '::timestamptz' },
+      );
+      this.versions.set(claimId, known + 1);
+      return known + 1;
+    }
     // TypeORM answers an UPDATE with [rows, affected count].
-    const [rows] = await this.manager.query<[Array<{ version: number }>, number]>(
+    const [rows] = await this.handle.query<[Array<{ version: number }>, number]>(
       `UPDATE claim SET version = version + 1, updated_at = $2 WHERE id = $1 RETURNING version`,
       [claimId, at],
     );
     return rows[0]!.version;
   }
 
-  async audit(entry: AuditRecord): Promise<void> {
-    await this.auditLog.append(this.manager, entry);
+  /** Sets casework columns of a claim (assignment, team, priority) in the claim's one UPDATE. */
+  setClaimColumns(claimId: string, columns: Record<string, unknown>, casts: Record<string, string> = {}): void {
+    const known = this.versions.get(claimId);
+    this.writes.patchClaim(
+      claimId,
+      known === undefined ? { kind: 'none' } : { kind: 'version', equals: known },
+      columns,
+      casts,
+    );
   }
 
-  async enqueue(
+  audit(entry: AuditRecord): Promise<void> {
+    this.writes.append('audit_log', auditLogRow(entry));
+    return Promise.resolve();
+  }
+
+  enqueue(
     jobName: string,
     payload: Record<string, string>,
     orderingKey: string,
@@ -137,24 +194,36 @@ class PostgresCaseworkTransaction implements CaseworkTransaction {
     // A payload that breaks its job's contract fails the use case now, not the worker later.
     if (!isJobName(jobName)) throw new Error(`unknown job ${jobName}`);
     parseJobPayload(jobName, payload);
-    await this.manager.query(
-      `INSERT INTO outbox_message (id, job_name, payload, ordering_key, not_before) VALUES ($1, $2, $3::jsonb, $4, $5)`,
-      [randomUUID(), jobName, JSON.stringify(payload), orderingKey, options.notBefore ?? null],
-    );
+    this.writes.append('outbox_message', [
+      randomUUID(),
+      jobName,
+      JSON.stringify(payload),
+      orderingKey,
+      options.notBefore ?? null,
+    ]);
+    return Promise.resolve();
   }
+}
+
+/** The PostgreSQL transaction behind a casework transaction handed to a feature store of this library. */
+export function postgresCasework(tx: CaseworkTransaction): PostgresCaseworkTransaction {
+  if (!(tx instanceof PostgresCaseworkTransaction)) throw new Error('not a PostgreSQL casework transaction');
+  return tx;
 }
 
 /** One PostgreSQL transaction per staff use case. */
 export class PostgresCaseworkUnitOfWork extends CaseworkUnitOfWork {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly auditLog: CaseworkAuditLog,
-  ) {
+  constructor(private readonly dataSource: DataSource) {
     super();
   }
 
   run<T>(work: (transaction: CaseworkTransaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => work(new PostgresCaseworkTransaction(manager, this.auditLog)));
+    return this.dataSource.transaction(async (manager) => {
+      const transaction = new PostgresCaseworkTransaction(manager);
+      const result = await work(transaction);
+      await transaction.flush();
+      return result;
+    });
   }
 }
 

@@ -1,13 +1,14 @@
 import {
   WorkStore,
   type CaseworkTransaction,
+  type StaffClaimRecord,
   type WorkFilter,
   type WorkItem,
   type WorkPosition,
 } from '@redress/application';
 import { workableClaimStatuses, type ClaimStatus } from '@redress/domain';
 import type { DataSource } from 'typeorm';
-import { managerOf } from './casework-ports.js';
+import { postgresCasework } from './postgres-casework.js';
 
 const WORKABLE = workableClaimStatuses.map((status) => `'${status}'`).join(', ');
 
@@ -73,36 +74,32 @@ export class PostgresWorkStore extends WorkStore {
     }));
   }
 
-  async lockNextUnassigned(tx: CaseworkTransaction, team: string, staffId: string): Promise<string | null> {
+  async lockNextUnassigned(tx: CaseworkTransaction, team: string, staffId: string): Promise<StaffClaimRecord | null> {
     // The predicate repeats claim_unassigned_work_idx's, so the planner walks that index in order and stops at
     // the first row no other transaction holds. A review goes to someone who took no part in the decision.
-    const [row] = await managerOf(tx.handle).query<Array<{ reference: string }>>(
-      `SELECT c.reference FROM claim c
-       WHERE c.team = $1 AND c.assigned_staff_id IS NULL AND c.status IN (${WORKABLE})
+    // The whole record is read by the same statement that locks it: one round trip.
+    return postgresCasework(tx).lockClaimWhere(
+      `c.team = $1 AND c.assigned_staff_id IS NULL AND c.status IN (${WORKABLE})
          AND ${VISIBLE('$2')}
          AND NOT (c.status = 'review_requested' AND $2 IN (coalesce(c.decision->>'decidedBy', ''), coalesce(c.decision->>'proposedBy', '')))
        ORDER BY c.priority, c.submitted_at, c.id
-       LIMIT 1 FOR UPDATE OF c SKIP LOCKED`,
+       LIMIT 1`,
       [team, staffId],
-    );
-    return row?.reference ?? null;
-  }
-
-  async assign(
-    tx: CaseworkTransaction,
-    claimId: string,
-    staffId: string | null,
-    team: string,
-    at: Date,
-  ): Promise<void> {
-    await managerOf(tx.handle).query(
-      `UPDATE claim SET assigned_staff_id = $2, assigned_at = CASE WHEN $2::text IS NULL THEN NULL ELSE $3::timestamptz END,
-         team = $4 WHERE id = $1`,
-      [claimId, staffId, at, team],
+      'FOR UPDATE OF c SKIP LOCKED',
     );
   }
 
-  async setPriority(tx: CaseworkTransaction, claimId: string, priority: number): Promise<void> {
-    await managerOf(tx.handle).query(`UPDATE claim SET priority = $2 WHERE id = $1`, [claimId, priority]);
+  assign(tx: CaseworkTransaction, claimId: string, staffId: string | null, team: string, at: Date): Promise<void> {
+    postgresCasework(tx).setClaimColumns(
+      claimId,
+      { assigned_staff_id: staffId, assigned_at: staffId === null ? null : at, team },
+      { assigned_at: '::timestamptz' },
+    );
+    return Promise.resolve();
+  }
+
+  setPriority(tx: CaseworkTransaction, claimId: string, priority: number): Promise<void> {
+    postgresCasework(tx).setClaimColumns(claimId, { priority });
+    return Promise.resolve();
   }
 }

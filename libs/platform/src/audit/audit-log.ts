@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { AUDIT_LOG_COLUMNS, auditLogRow } from '@redress/persistence';
 import { canonicalJson } from './canonical-json.js';
 
 /** What happened, by whom, to what. Ids and codes only: never personal data (erasure must not break the chain). */
@@ -100,23 +101,13 @@ export class AuditLog {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('AuditLog.append must run inside the transaction of the change it records');
     }
-    // Millisecond precision, so the value read back from PostgreSQL hashes the same.
-    const occurredAt = new Date((input.occurredAt ?? new Date()).getTime());
     const id = randomUUID();
+    const values = auditLogRow(input, id);
+    const occurredAt = values[1] as Date;
     const details = input.details ?? {};
     const [row] = await manager.query<Array<{ sequence: string }>>(
-      `INSERT INTO audit_log (id, occurred_at, actor_type, actor_id, action, target_type, target_id, details)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING sequence`,
-      [
-        id,
-        occurredAt,
-        input.actorType,
-        input.actorId,
-        input.action,
-        input.targetType,
-        input.targetId,
-        JSON.stringify(details),
-      ],
+      `INSERT INTO audit_log (${AUDIT_LOG_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING sequence`,
+      values,
     );
     return {
       sequence: Number(row!.sequence),

@@ -32,10 +32,9 @@ export class TakeNextWork {
         'Your token names no team to take work from.',
       );
     return this.unitOfWork.run(async (tx) => {
-      const reference = await this.store.lockNextUnassigned(tx, team, command.actor.staffId);
-      if (!reference) return null;
-      const record = await tx.lockClaim(reference);
+      const record = await this.store.lockNextUnassigned(tx, team, command.actor.staffId);
       if (!record) return null;
+      const reference = record.snapshot.reference;
       const at = this.clock.now();
       const claim = Claim.rehydrate(record.snapshot);
       const actor = claimActorOf(command.actor);
