@@ -66,9 +66,8 @@ function useCase<T>(useCaseClass: new (...dependencies: any[]) => T, inject: Inj
     },
     {
       provide: ClaimsUnitOfWork,
-      inject: [DataSource, FieldCipher, AuditLog],
-      useFactory: (dataSource: DataSource, cipher: FieldCipher, audit: AuditLog) =>
-        new PostgresClaimsUnitOfWork(dataSource, cipher, audit),
+      inject: [DataSource, FieldCipher],
+      useFactory: (dataSource: DataSource, cipher: FieldCipher) => new PostgresClaimsUnitOfWork(dataSource, cipher),
     },
     {
       provide: ClaimQueries,

@@ -17,7 +17,7 @@ import {
   PostgresClaimsUnitOfWork,
   S3DocumentStorage,
 } from '@redress/persistence';
-import { AuditLog, FieldCipher } from '@redress/platform';
+import { FieldCipher } from '@redress/platform';
 import { DataSource } from 'typeorm';
 import { CitizenApiConfig } from '../config.js';
 
@@ -45,9 +45,8 @@ function useCase<T>(useCaseClass: new (...dependencies: any[]) => T, inject: Inj
     },
     {
       provide: ClaimsUnitOfWork,
-      inject: [DataSource, FieldCipher, AuditLog],
-      useFactory: (dataSource: DataSource, cipher: FieldCipher, audit: AuditLog) =>
-        new PostgresClaimsUnitOfWork(dataSource, cipher, audit),
+      inject: [DataSource, FieldCipher],
+      useFactory: (dataSource: DataSource, cipher: FieldCipher) => new PostgresClaimsUnitOfWork(dataSource, cipher),
     },
     {
       provide: CitizenDecisionQueries,

@@ -8,20 +8,29 @@ import {
 } from '@redress/application';
 import { calendarDateInUk, type ClaimEvent, type ClaimSnapshot, type EligibilityAssessment } from '@redress/domain';
 import { OutboxWriter } from '@redress/jobs';
-import { insertClaimEvent } from '@redress/persistence';
-import { AuditLog, FieldCipher } from '@redress/platform';
+import { auditLogRow, claimEventRow, DeferredWrites, updateClaimState } from '@redress/persistence';
+import { FieldCipher } from '@redress/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 
 const outbox = new OutboxWriter();
 
+/** Writes are held back and sent as one statement before the next read or the commit (DeferredWrites). */
 class PostgresAssessmentTransaction implements AssessmentTransaction {
+  private readonly writes: DeferredWrites;
+
   constructor(
     private readonly manager: EntityManager,
     private readonly cipher: FieldCipher,
-    private readonly auditLog: AuditLog,
-  ) {}
+  ) {
+    this.writes = new DeferredWrites(manager);
+  }
+
+  async flush(): Promise<void> {
+    if (this.writes.pending) await this.writes.flush();
+  }
 
   async lockClaim(claimId: string): Promise<ClaimToAssess | null> {
+    await this.flush();
     const [row] = await this.manager.query<
       Array<{
         id: string;
@@ -73,11 +82,11 @@ class PostgresAssessmentTransaction implements AssessmentTransaction {
 
   async saveAssessment(claimId: string, assessment: EligibilityAssessment, triage: Triage, at: Date): Promise<void> {
     // The trace quotes facts about the crime and the injuries: encrypted, bound to this claim.
-    await this.manager.query(
-      `INSERT INTO claim_automatic_assessment
+    this.writes.defer({
+      sql: `INSERT INTO claim_automatic_assessment
          (claim_id, outcome, edition, assessment_encrypted, team, priority, priority_reasons, assessed_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
+      parameters: [
         claimId,
         assessment.outcome,
         assessment.edition,
@@ -87,7 +96,7 @@ class PostgresAssessmentTransaction implements AssessmentTransaction {
         triage.reasons,
         at,
       ],
-    );
+    });
   }
 
   async updateClaim(
@@ -96,22 +105,21 @@ class PostgresAssessmentTransaction implements AssessmentTransaction {
     outcome: EligibilityAssessment['outcome'],
     at: Date,
   ): Promise<void> {
-    const result = await this.manager.query<[unknown[], number]>(
-      `UPDATE claim SET status = $2, version = $3, status_changed_at = $4, team = $5, priority = $6,
-              eligibility_outcome = $7, eligibility_assessed_at = $8, updated_at = $8
-        WHERE id = $1 AND version < $3`,
-      [claim.id, claim.status, claim.version, claim.statusChangedAt, triage.team, triage.priority, outcome, at],
+    updateClaimState(this.writes, claim, at, { kind: 'below', version: claim.version });
+    this.writes.patchClaim(
+      claim.id,
+      { kind: 'below', version: claim.version },
+      { team: triage.team, priority: triage.priority, eligibility_outcome: outcome, eligibility_assessed_at: at },
+      { eligibility_assessed_at: '::timestamptz' },
     );
-    if (result[1] !== 1) throw new Error(`claim ${claim.id} changed under a lock`);
   }
 
   async appendEvents(events: readonly ClaimEvent[]): Promise<void> {
-    for (const event of events) {
-      await insertClaimEvent(this.manager, event);
-    }
+    for (const event of events) this.writes.append('claim_event', claimEventRow(event));
   }
 
   async scheduleServiceLevelCheck(claimId: string): Promise<void> {
+    await this.flush();
     const [row] = await this.manager.query<Array<{ due: Date | null }>>(
       `SELECT service_level_due_at AS due FROM claim WHERE id = $1`,
       [claimId],
@@ -122,8 +130,9 @@ class PostgresAssessmentTransaction implements AssessmentTransaction {
     });
   }
 
-  async audit(entry: AuditRecord): Promise<void> {
-    await this.auditLog.append(this.manager, entry);
+  audit(entry: AuditRecord): Promise<void> {
+    this.writes.append('audit_log', auditLogRow(entry));
+    return Promise.resolve();
   }
 }
 
@@ -132,14 +141,16 @@ export class PostgresClaimAssessmentUnitOfWork extends ClaimAssessmentUnitOfWork
   constructor(
     private readonly dataSource: DataSource,
     private readonly cipher: FieldCipher,
-    private readonly auditLog: AuditLog,
   ) {
     super();
   }
 
   run<T>(work: (transaction: AssessmentTransaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) =>
-      work(new PostgresAssessmentTransaction(manager, this.cipher, this.auditLog)),
-    );
+    return this.dataSource.transaction(async (manager) => {
+      const transaction = new PostgresAssessmentTransaction(manager, this.cipher);
+      const result = await work(transaction);
+      await transaction.flush();
+      return result;
+    });
   }
 }

@@ -12,7 +12,7 @@ import { isValidClaimReference } from '@redress/domain';
 import { isJobName, parseJobPayload } from '@redress/jobs';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseworkAuditLog } from './casework-ports.js';
-import { claimEventRow } from '../claims/claim-event-writer.js';
+import { claimEventRow, updateClaimState } from '../claims/claim-event-writer.js';
 import { auditLogRow, DeferredWrites } from '../support/deferred-writes.js';
 
 export interface StaffClaimRow {
@@ -116,23 +116,11 @@ export class PostgresCaseworkTransaction implements CaseworkTransaction {
     if (!events.length) return;
     // The claim is locked and the aggregate counted from the loaded version; call touchClaim only after this.
     const known = this.versions.get(snapshot.id);
-    this.writes.patchClaim(
-      snapshot.id,
+    updateClaimState(
+      this.writes,
+      snapshot,
+      at,
       known === undefined ? { kind: 'below', version: snapshot.version } : { kind: 'version', equals: known },
-      {
-        status: snapshot.status,
-        version: snapshot.version,
-        status_changed_at: snapshot.statusChangedAt,
-        pending_decision: snapshot.pendingDecision ? JSON.stringify(snapshot.pendingDecision) : null,
-        decision: snapshot.decision ? JSON.stringify(snapshot.decision) : null,
-        updated_at: at,
-      },
-      {
-        status_changed_at: '::timestamptz',
-        pending_decision: '::jsonb',
-        decision: '::jsonb',
-        updated_at: '::timestamptz',
-      },
     );
     this.versions.set(snapshot.id, snapshot.version);
     for (const event of events) {

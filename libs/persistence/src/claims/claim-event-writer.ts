@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { ClaimEvent } from '@redress/domain';
+import type { ClaimEvent, ClaimSnapshot } from '@redress/domain';
 import type { EntityManager } from 'typeorm';
+import type { ClaimGuard, DeferredWrites } from '../support/deferred-writes.js';
 
 /** The values of one claim_event row (DeferredWrites' `claim_event` column order). */
 export function claimEventRow(event: ClaimEvent): unknown[] {
@@ -24,5 +25,32 @@ export async function insertClaimEvent(manager: EntityManager, event: ClaimEvent
     `INSERT INTO claim_event (id, claim_id, version, type, from_status, to_status, actor_kind, actor_id, occurred_at, data)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     claimEventRow(event),
+  );
+}
+
+/**
+ * The aggregate's state into the claim row, held back in `writes` with the guard the caller knows (the version it
+ * locked, or "below the new version"): the one definition of that UPDATE for every claim writer.
+ */
+export function updateClaimState(writes: DeferredWrites, claim: ClaimSnapshot, at: Date, guard: ClaimGuard): void {
+  writes.patchClaim(
+    claim.id,
+    guard,
+    {
+      status: claim.status,
+      version: claim.version,
+      status_changed_at: claim.statusChangedAt,
+      submitted_at: claim.submittedAt,
+      pending_decision: claim.pendingDecision ? JSON.stringify(claim.pendingDecision) : null,
+      decision: claim.decision ? JSON.stringify(claim.decision) : null,
+      updated_at: at,
+    },
+    {
+      status_changed_at: '::timestamptz',
+      submitted_at: '::timestamptz',
+      pending_decision: '::jsonb',
+      decision: '::jsonb',
+      updated_at: '::timestamptz',
+    },
   );
 }

@@ -17,7 +17,9 @@ import { isJobName, parseJobPayload } from '@redress/jobs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DOCUMENT_COLUMNS, toDocumentView } from '../documents/postgres-evidence-document-store.js';
 import { lockOwnedApplicationWithSerial } from './postgres-application-store.js';
-import type { FieldCipherLike, TransactionalAuditLog } from './persistence-ports.js';
+import type { FieldCipherLike } from './persistence-ports.js';
+import { auditLogRow, DeferredWrites, type DeferredWrite } from '../support/deferred-writes.js';
+import { claimEventRow, updateClaimState } from './claim-event-writer.js';
 
 interface ClaimDbRow {
   id: string;
@@ -54,13 +56,6 @@ export const questionContext = (id: string): string => `information-request:${id
 export const answerContext = (id: string): string => `information-request:${id}:answer`;
 export const reasonsContext = (id: string): string => `review-request:${id}:reasons`;
 
-interface DeferredWrite {
-  sql: string;
-  parameters: unknown[];
-  /** The write must touch exactly one row (checked through RETURNING 1). */
-  exactlyOne?: string;
-}
-
 /**
  * Writes are deferred and sent together as ONE statement (data-modifying CTEs) before the next read or the
  * commit, and the audit entry rides in that same statement: a submission makes one round trip for its claim,
@@ -72,74 +67,23 @@ interface DeferredWrite {
  * number, the writes with the audit entry, COMMIT.
  */
 class PostgresClaimTransaction implements ClaimTransaction {
-  private deferred: DeferredWrite[] = [];
-  /** Outbox rows go in one multi-row INSERT, so their positions (the relay's order) follow the order written. */
-  private outboxRows: unknown[][] = [];
+  private readonly writes: DeferredWrites;
   /** The claim number taken by the statement that locked the draft. */
   private serial: number | null = null;
 
   constructor(
     private readonly manager: EntityManager,
     private readonly cipher: FieldCipherLike,
-    private readonly auditLog: TransactionalAuditLog,
-  ) {}
+  ) {
+    this.writes = new DeferredWrites(manager);
+  }
 
   private defer(write: DeferredWrite): void {
-    this.deferred.push(write);
+    this.writes.defer(write);
   }
 
   async flush(): Promise<void> {
-    await this.flushWith(null);
-  }
-
-  /**
-   * Sends the deferred writes; with `last`, that statement goes in the same round trip (as the final CTE) and its
-   * rows are answered as if it had been sent alone.
-   */
-  private async flushWith(last: { sql: string; parameters: unknown[] } | null): Promise<unknown[]> {
-    if (this.outboxRows.length) {
-      const rows = this.outboxRows;
-      this.outboxRows = [];
-      this.defer({
-        sql: `INSERT INTO outbox_message (id, job_name, payload, ordering_key, not_before) VALUES ${rows
-          .map(
-            (_, row) =>
-              `($${row * 5 + 1}, $${row * 5 + 2}, $${row * 5 + 3}::jsonb, $${row * 5 + 4}, $${row * 5 + 5}::timestamptz)`,
-          )
-          .join(', ')}`,
-        parameters: rows.flat(),
-      });
-    }
-    if (!this.deferred.length) return last ? this.manager.query(last.sql, last.parameters) : [];
-    const writes = this.deferred;
-    this.deferred = [];
-    const parameters: unknown[] = [];
-    const parts = writes.map((write, index) => {
-      const offset = parameters.length;
-      parameters.push(...write.parameters);
-      const sql = write.sql.replace(/\$(\d+)/g, (_match, position: string) => `$${Number(position) + offset}`);
-      return `w${index} AS (${sql}${write.exactlyOne ? ' RETURNING 1' : ''})`;
-    });
-    const checks = writes.map((write, index) => (write.exactlyOne ? `(SELECT count(*) FROM w${index})` : '1'));
-    const counted = checks.map((check, index) => `${check} AS __c${index}`).join(', ');
-    let sql = `WITH ${parts.join(', ')} SELECT ${counted}`;
-    if (last) {
-      const offset = parameters.length;
-      parameters.push(...last.parameters);
-      const lastSql = last.sql.replace(/\$(\d+)/g, (_match, position: string) => `$${Number(position) + offset}`);
-      // One row of checks, joined to the last statement's rows (none of them: one row without `__present`).
-      sql =
-        `WITH ${parts.join(', ')}, __last AS (${lastSql}) SELECT __rows.*, ${counted} ` +
-        `FROM (SELECT true AS __present, __last.* FROM __last) AS __rows RIGHT JOIN (SELECT 1) AS __one ON true`;
-    }
-    const rows = await this.manager.query<Array<Record<string, unknown>>>(sql, parameters);
-    writes.forEach((write, index) => {
-      if (write.exactlyOne && Number(rows[0]?.[`__c${index}`]) !== 1) throw new Error(write.exactlyOne);
-    });
-    if (!last) return [];
-    return rows
-      .filter((row) => row.__present)
-      .map((row) => Object.fromEntries(Object.entries(row).filter(([name]) => !name.startsWith('__'))));
+    if (this.writes.pending) await this.writes.flush();
   }
 
   async lockOwnedApplication(applicationId: string, citizenId: string, now: Date): Promise<StoredApplication | null> {
@@ -207,42 +151,11 @@ class PostgresClaimTransaction implements ClaimTransaction {
   }
 
   async updateClaim(claim: ClaimSnapshot, at: Date): Promise<void> {
-    this.defer({
-      sql: `UPDATE claim SET status = $2, version = $3, status_changed_at = $4, submitted_at = $5, pending_decision = $6,
-         decision = $7, updated_at = $8 WHERE id = $1 AND version < $3`,
-      parameters: [
-        claim.id,
-        claim.status,
-        claim.version,
-        claim.statusChangedAt,
-        claim.submittedAt,
-        claim.pendingDecision ? JSON.stringify(claim.pendingDecision) : null,
-        claim.decision ? JSON.stringify(claim.decision) : null,
-        at,
-      ],
-      exactlyOne: `claim ${claim.id} changed under a lock`,
-    });
+    updateClaimState(this.writes, claim, at, { kind: 'below', version: claim.version });
   }
 
   async appendEvents(events: readonly ClaimEvent[]): Promise<void> {
-    for (const event of events) {
-      this.defer({
-        sql: `INSERT INTO claim_event (id, claim_id, version, type, from_status, to_status, actor_kind, actor_id, occurred_at, data)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        parameters: [
-          randomUUID(),
-          event.claimId,
-          event.version,
-          event.type,
-          event.fromStatus,
-          event.toStatus,
-          event.actor.kind,
-          event.actor.id,
-          event.occurredAt,
-          JSON.stringify(event.data),
-        ],
-      });
-    }
+    for (const event of events) this.writes.append('claim_event', claimEventRow(event));
   }
 
   async enqueue(
@@ -254,7 +167,13 @@ class PostgresClaimTransaction implements ClaimTransaction {
     // A payload that breaks its job's contract fails the use case now, not the worker later.
     if (!isJobName(jobName)) throw new Error(`unknown job ${jobName}`);
     parseJobPayload(jobName, payload);
-    this.outboxRows.push([randomUUID(), jobName, JSON.stringify(payload), orderingKey, options.notBefore ?? null]);
+    this.writes.append('outbox_message', [
+      randomUUID(),
+      jobName,
+      JSON.stringify(payload),
+      orderingKey,
+      options.notBefore ?? null,
+    ]);
   }
 
   async serviceLevel(claimId: string): Promise<{ dueAt: Date | null; paused: boolean }> {
@@ -269,15 +188,8 @@ class PostgresClaimTransaction implements ClaimTransaction {
   }
 
   async audit(entry: AuditRecord): Promise<void> {
-    // The audit log's statement is sent with the deferred writes, as their last CTE (later ones go alone).
-    let first = true;
-    const manager = Object.create(this.manager) as EntityManager;
-    manager.query = (<T>(sql: string, parameters?: unknown[]): Promise<T> => {
-      if (!first) return this.manager.query<T>(sql, parameters);
-      first = false;
-      return this.flushWith({ sql, parameters: parameters ?? [] }) as Promise<T>;
-    }) as EntityManager['query'];
-    await this.auditLog.append(manager, entry);
+    // Sent with the other held-back writes, in one multi-row INSERT per transaction.
+    this.writes.append('audit_log', auditLogRow(entry));
   }
 
   async takeIdempotencyKey(key: {
@@ -411,14 +323,13 @@ export class PostgresClaimsUnitOfWork extends ClaimsUnitOfWork {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cipher: FieldCipherLike,
-    private readonly auditLog: TransactionalAuditLog,
   ) {
     super();
   }
 
   run<T>(work: (transaction: ClaimTransaction) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
-      const transaction = new PostgresClaimTransaction(manager, this.cipher, this.auditLog);
+      const transaction = new PostgresClaimTransaction(manager, this.cipher);
       const result = await work(transaction);
       await transaction.flush();
       return result;

@@ -52,7 +52,7 @@ const APPENDED = {
 } as const;
 export type AppendedTable = keyof typeof APPENDED;
 
-type ClaimGuard = { kind: 'version'; equals: number } | { kind: 'below'; version: number } | { kind: 'none' };
+export type ClaimGuard = { kind: 'version'; equals: number } | { kind: 'below'; version: number } | { kind: 'none' };
 
 /** Column changes to one claim row, merged into one UPDATE (a statement may not update a row twice). */
 interface ClaimPatch {
