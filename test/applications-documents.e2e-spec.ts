@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentStorage } from '@redress/application';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApplication, submit } from './support/applications.js';
@@ -61,7 +62,12 @@ describe('evidence documents', () => {
       'hospital-letter.pdf',
       'photo.txt',
     ]);
-    expect(readFileSync(join(root, 'applications', id, first.body.id)).equals(pdf)).toBe(true);
+    // Encrypted at rest (test/documents-encryption.e2e-spec.ts); the store gives back the bytes uploaded.
+    const stored = readFileSync(join(root, 'applications', id, first.body.id));
+    expect(stored.includes(Buffer.from('%PDF'))).toBe(false);
+    expect(
+      (await app.get(DocumentStorage, { strict: false }).get(`applications/${id}/${first.body.id}`)).equals(pdf),
+    ).toBe(true);
     const [row] = await db.query('SELECT file_name_encrypted, storage_key FROM evidence_document WHERE id = $1', [
       first.body.id,
     ]);

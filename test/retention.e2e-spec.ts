@@ -19,7 +19,7 @@ describe('housekeeping.apply-retention (docs/security.md, Retention)', () => {
   beforeAll(async () => {
     database = await createIsolatedDatabase('retention');
     storageDir = await mkdtemp(join(tmpdir(), 'redress-retention-'));
-    storage = new FilesystemDocumentStorage(storageDir);
+    storage = new FilesystemDocumentStorage(storageDir, cipher);
   });
   afterAll(async () => {
     await database?.drop();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentStorage } from '@redress/application';
 import { addDays, addWorkingDays, calculateAward, calendarDateInUk, exampleCompleteApplication } from '@redress/domain';
 import { FieldCipher, loadConfig } from '@redress/platform';
 import { DisposableDatabase, DisposableRedis, NOTIFY_STUB_API_KEY, NotifyStub, PoliceStub } from '@redress/testing';
@@ -244,7 +245,9 @@ describe('worker: claim jobs from submission to triage (citizen API, outbox, rel
       ]);
       return rows[0];
     });
-    const pdf = readFileSync(join(documents, letter.storage_key));
+    // Encrypted on disk (FieldCipher's byte format); the store decrypts it.
+    expect(readFileSync(join(documents, letter.storage_key)).subarray(0, 8).toString('latin1')).toBe('RDXENC1\0');
+    const pdf = await worker.get(DocumentStorage).get(letter.storage_key);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.length).toBe(letter.size_bytes);
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');

@@ -101,8 +101,8 @@ function useCase<T>(useCaseClass: new (...dependencies: any[]) => T, inject: Inj
     },
     {
       provide: DocumentStorage,
-      inject: [CitizenApiConfig],
-      useFactory: (config: CitizenApiConfig) =>
+      inject: [CitizenApiConfig, FieldCipher],
+      useFactory: (config: CitizenApiConfig, cipher: FieldCipher) =>
         config.DOCUMENT_STORAGE === 's3'
           ? new S3DocumentStorage({
               endpoint: config.S3_ENDPOINT!,
@@ -112,7 +112,7 @@ function useCase<T>(useCaseClass: new (...dependencies: any[]) => T, inject: Inj
               secretAccessKey: config.S3_SECRET_ACCESS_KEY!,
               serverSideEncryption: config.S3_SERVER_SIDE_ENCRYPTION,
             })
-          : new FilesystemDocumentStorage(config.DOCUMENT_STORAGE_DIR),
+          : new FilesystemDocumentStorage(config.DOCUMENT_STORAGE_DIR, cipher),
     },
     useCase(UploadDocument, [ApplicationStore, EvidenceDocumentStore, DocumentStorage, Clock]),
     useCase(ListDocuments, [ApplicationStore, EvidenceDocumentStore, Clock]),

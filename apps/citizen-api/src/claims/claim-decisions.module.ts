@@ -57,8 +57,8 @@ function useCase<T>(useCaseClass: new (...dependencies: any[]) => T, inject: Inj
     {
       // Decision letters are in the same store as evidence (the worker writes them there).
       provide: DocumentStorage,
-      inject: [CitizenApiConfig],
-      useFactory: (config: CitizenApiConfig) =>
+      inject: [CitizenApiConfig, FieldCipher],
+      useFactory: (config: CitizenApiConfig, cipher: FieldCipher) =>
         config.DOCUMENT_STORAGE === 's3'
           ? new S3DocumentStorage({
               endpoint: config.S3_ENDPOINT!,
@@ -68,7 +68,7 @@ function useCase<T>(useCaseClass: new (...dependencies: any[]) => T, inject: Inj
               secretAccessKey: config.S3_SECRET_ACCESS_KEY!,
               serverSideEncryption: config.S3_SERVER_SIDE_ENCRYPTION,
             })
-          : new FilesystemDocumentStorage(config.DOCUMENT_STORAGE_DIR),
+          : new FilesystemDocumentStorage(config.DOCUMENT_STORAGE_DIR, cipher),
     },
     useCase(GetClaimWithDecisions, [ClaimQueries, CitizenDecisionQueries, Clock]),
     useCase(GetDecisionLetter, [ClaimQueries, CitizenDecisionQueries, DocumentStorage]),

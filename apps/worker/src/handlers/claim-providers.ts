@@ -24,6 +24,7 @@ import {
   VerifyCrimeReference,
 } from '@redress/application';
 import { FilesystemDocumentStorage } from '@redress/persistence';
+import { FieldCipher } from '@redress/platform';
 import { PdfkitDecisionLetterRenderer } from '../adapters/pdfkit-decision-letter-renderer.js';
 import { PostgresDecisionLetters } from '../adapters/postgres-decision-letters.js';
 import { PostgresClaimClocks } from '../adapters/postgres-claim-clocks.js';
@@ -60,8 +61,9 @@ export const claimProviders: Provider[] = [
   { provide: DecisionLetterRenderer, useClass: PdfkitDecisionLetterRenderer },
   {
     provide: DocumentStorage,
-    inject: [WorkerConfig],
-    useFactory: (config: WorkerConfig) => new FilesystemDocumentStorage(config.DOCUMENT_STORAGE_DIR),
+    inject: [WorkerConfig, FieldCipher],
+    useFactory: (config: WorkerConfig, cipher: FieldCipher) =>
+      new FilesystemDocumentStorage(config.DOCUMENT_STORAGE_DIR, cipher),
   },
   {
     provide: RenderDecisionLetter,

@@ -8,3 +8,15 @@ export abstract class DocumentStorage {
   /** Deleting a key that is not there is not an error. */
   abstract delete(key: string): Promise<void>;
 }
+
+/**
+ * A stored file that cannot be read back as it was written: it failed decryption or its integrity check (tampered,
+ * moved to another key, or its encryption key is no longer configured). The message names no key and no content;
+ * an API answers it as any server error (500 problem+json with an error id).
+ */
+export class StoredDocumentUnreadableError extends Error {
+  constructor(reason: string) {
+    super(`stored document unreadable: ${reason}`);
+    this.name = 'StoredDocumentUnreadableError';
+  }
+}

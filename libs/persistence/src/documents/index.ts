@@ -1,3 +1,4 @@
 export * from './filesystem-document-storage.js';
 export * from './s3-document-storage.js';
 export * from './postgres-evidence-document-store.js';
+export * from './reencrypt-document-files.js';

@@ -73,4 +73,49 @@ describe('FieldCipher', () => {
     ).toThrow(/unique/);
     expect(() => new FieldCipher([], blindKey)).toThrow(/at least one/);
   });
+
+  describe('bytes (stored files)', () => {
+    const pdf = Buffer.concat([
+      Buffer.from('%PDF-1.7\n'),
+      Buffer.from('discharge summary: fractured orbit'),
+      randomBytes(64),
+    ]);
+
+    it('round-trips bytes under the active key, bound to the context, never writing the plaintext', () => {
+      const cipher = new FieldCipher([older], blindKey);
+      const stored = cipher.encryptBytes(pdf, 'document:applications/a/b');
+      expect(stored.includes(Buffer.from('fractured'))).toBe(false);
+      expect(stored.includes(Buffer.from('%PDF'))).toBe(false);
+      expect(cipher.isEncryptedBytes(stored)).toBe(true);
+      expect(cipher.isEncryptedBytes(pdf)).toBe(false);
+      expect(cipher.keyIdOfBytes(stored)).toBe('k1');
+      expect(cipher.decryptBytes(stored, 'document:applications/a/b').equals(pdf)).toBe(true);
+      expect(cipher.encryptBytes(pdf, 'x').equals(cipher.encryptBytes(pdf, 'x'))).toBe(false);
+      expect(cipher.decryptBytes(cipher.encryptBytes(Buffer.alloc(0))).length).toBe(0);
+    });
+
+    it('refuses tampered bytes, another context, a changed key id and a cut-short value', () => {
+      const cipher = new FieldCipher([older, key('k3')], blindKey);
+      const stored = cipher.encryptBytes(pdf, 'ctx');
+      const flipped = Buffer.from(stored);
+      flipped[flipped.length - 5]! ^= 0x01;
+      expect(() => cipher.decryptBytes(flipped, 'ctx')).toThrow(FieldCipherError);
+      expect(() => cipher.decryptBytes(stored, 'other')).toThrow(/failed authentication/);
+      const relabelled = Buffer.from(stored);
+      relabelled.write('k3', 9, 'utf8'); // the header is authenticated too
+      expect(() => cipher.decryptBytes(relabelled, 'ctx')).toThrow(/failed authentication/);
+      expect(() => cipher.decryptBytes(stored.subarray(0, 20), 'ctx')).toThrow(/cut short/);
+      expect(() => cipher.decryptBytes(pdf, 'ctx')).toThrow(/not encrypted bytes/);
+    });
+
+    it('decrypts bytes under an older key and says they are due for rotation', () => {
+      const stored = new FieldCipher([older], blindKey).encryptBytes(pdf, 'ctx');
+      const after = new FieldCipher([newer, older], blindKey);
+      expect(after.bytesNeedRotation(stored)).toBe(true);
+      expect(after.bytesNeedRotation(pdf)).toBe(true);
+      expect(after.decryptBytes(stored, 'ctx').equals(pdf)).toBe(true);
+      expect(after.bytesNeedRotation(after.encryptBytes(pdf, 'ctx'))).toBe(false);
+      expect(() => new FieldCipher([newer], blindKey).decryptBytes(stored, 'ctx')).toThrow(/no key with id k1/);
+    });
+  });
 });

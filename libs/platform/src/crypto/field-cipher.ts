@@ -23,6 +23,11 @@ export class FieldCipherError extends Error {
 const FORMAT = 'f1';
 const IV_BYTES = 12; // 96-bit random nonces (NIST SP 800-38D)
 const TAG_BYTES = 16;
+/**
+ * Marks encrypted bytes (files). No file type the services store starts with it (PDF `%PDF`, PNG `\x89PNG`, JPEG
+ * `\xFF\xD8`, ISO media `\0\0\0`), so bytes without it are plaintext written before files were encrypted.
+ */
+const BYTES_MAGIC = Buffer.from('RDXENC1\0', 'latin1');
 
 /** Parses `id:base64,id:base64`; the first key is the one that encrypts. */
 export function parseFieldKeys(list: string): FieldKey[] {
@@ -103,6 +108,65 @@ export class FieldCipher {
 
   decryptJson<T>(value: string, context = ''): T {
     return JSON.parse(this.decrypt(value, context)) as T;
+  }
+
+  /**
+   * AES-256-GCM encryption of bytes (a stored file), under the active key, with the context (for example
+   * `document:<storage key>`) and the header bound as additional authenticated data.
+   *
+   * Format: `RDXENC1\0`, one byte of key id length, the key id (UTF-8), 12 bytes of IV, 16 bytes of tag, then the
+   * ciphertext (as long as the plaintext).
+   */
+  encryptBytes(plaintext: Buffer, context = ''): Buffer {
+    const keyId = Buffer.from(this.active.id, 'utf8');
+    if (keyId.length > 255) throw new FieldCipherError('a key id for files must be at most 255 bytes');
+    const header = Buffer.concat([BYTES_MAGIC, Buffer.from([keyId.length]), keyId]);
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.active.key, iv, { authTagLength: TAG_BYTES });
+    cipher.setAAD(Buffer.concat([header, Buffer.from(context, 'utf8')]));
+    const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+    return Buffer.concat([header, iv, cipher.getAuthTag(), body]);
+  }
+
+  decryptBytes(value: Buffer, context = ''): Buffer {
+    const { keyId, header } = this.bytesHeader(value);
+    const key = this.keysById.get(keyId);
+    if (!key) throw new FieldCipherError(`no key with id ${keyId}`);
+    const iv = value.subarray(header.length, header.length + IV_BYTES);
+    const tag = value.subarray(header.length + IV_BYTES, header.length + IV_BYTES + TAG_BYTES);
+    if (tag.length !== TAG_BYTES) throw new FieldCipherError('encrypted bytes are cut short');
+    const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
+    decipher.setAAD(Buffer.concat([header, Buffer.from(context, 'utf8')]));
+    decipher.setAuthTag(tag);
+    try {
+      return Buffer.concat([decipher.update(value.subarray(header.length + IV_BYTES + TAG_BYTES)), decipher.final()]);
+    } catch {
+      throw new FieldCipherError('encrypted bytes failed authentication (wrong key, context or tampered)');
+    }
+  }
+
+  /** Whether bytes carry the encrypted format's marker (else they are plaintext from before encryption). */
+  isEncryptedBytes(value: Buffer): boolean {
+    return value.length >= BYTES_MAGIC.length && value.subarray(0, BYTES_MAGIC.length).equals(BYTES_MAGIC);
+  }
+
+  /** The key id encrypted bytes were written under. */
+  keyIdOfBytes(value: Buffer): string {
+    return this.bytesHeader(value).keyId;
+  }
+
+  /** Plaintext bytes, and bytes under a key other than the active one, are due for (re-)encryption. */
+  bytesNeedRotation(value: Buffer): boolean {
+    return !this.isEncryptedBytes(value) || this.keyIdOfBytes(value) !== this.active.id;
+  }
+
+  private bytesHeader(value: Buffer): { keyId: string; header: Buffer } {
+    if (!this.isEncryptedBytes(value)) throw new FieldCipherError('not encrypted bytes');
+    const length = value[BYTES_MAGIC.length];
+    const end = BYTES_MAGIC.length + 1 + (length ?? 0);
+    if (length === undefined || length === 0 || value.length < end)
+      throw new FieldCipherError('encrypted bytes are cut short');
+    return { keyId: value.subarray(BYTES_MAGIC.length + 1, end).toString('utf8'), header: value.subarray(0, end) };
   }
 
   /** The key id a stored value was written under: values not under the active key are due for rotation. */
