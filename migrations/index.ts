@@ -15,6 +15,7 @@ import { EvidenceDocuments1764310100000 } from './1764310100000-evidence-documen
 import { CaseworkerDecisionsAndSearch1764350000000 } from './1764350000000-caseworker-decisions-and-search.js';
 import { Retention1764380000000 } from './1764380000000-retention.js';
 import { InformationRequestLifecycle1764400000000 } from './1764400000000-information-request-lifecycle.js';
+import { NotificationDeliverySendingIndex1764420000000 } from './1764420000000-notification-delivery-sending-index.js';
 
 /** Every migration, listed explicitly and in order (never by glob). Add new ones at the end. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   AuditSealing1764360000000,
   Retention1764380000000,
   InformationRequestLifecycle1764400000000,
+  NotificationDeliverySendingIndex1764420000000,
 ];

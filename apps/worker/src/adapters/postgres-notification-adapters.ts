@@ -116,7 +116,8 @@ export class PostgresNotificationDeliveries extends NotificationDeliveries {
     after: StuckDelivery | null,
     limit: number,
   ): Promise<StuckDelivery[]> {
-    // Keyset order (claimed_at, claim_id, event): rows left alone (Notify did not answer) never hide later ones.
+    // Keyset order (claimed_at, claim_id, event), as notification_delivery_sending_idx holds the `sending` rows:
+    // rows left alone (Notify did not answer the look-up) never hide later ones.
     const rows = await this.dataSource.query<
       Array<{ claim_id: string; event: string; attempts: number; claimed_at: Date }>
     >(
