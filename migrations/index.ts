@@ -16,6 +16,8 @@ import { CaseworkerDecisionsAndSearch1764350000000 } from './1764350000000-casew
 import { Retention1764380000000 } from './1764380000000-retention.js';
 import { InformationRequestLifecycle1764400000000 } from './1764400000000-information-request-lifecycle.js';
 import { NotificationDeliverySendingIndex1764420000000 } from './1764420000000-notification-delivery-sending-index.js';
+import { ClaimNameVariants1764430000000 } from './1764430000000-claim-name-variants.js';
+import { ReferralConsentMethod1764440000000 } from './1764440000000-referral-consent-method.js';
 
 /** Every migration, listed explicitly and in order (never by glob). Add new ones at the end. */
 export const migrations = [
@@ -37,4 +39,6 @@ export const migrations = [
   Retention1764380000000,
   InformationRequestLifecycle1764400000000,
   NotificationDeliverySendingIndex1764420000000,
+  ClaimNameVariants1764430000000,
+  ReferralConsentMethod1764440000000,
 ];

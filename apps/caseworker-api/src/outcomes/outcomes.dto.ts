@@ -171,12 +171,27 @@ export class SearchQueryDto {
   @Matches(/^\d{2}-\d{6}-[0-9Xx]$/)
   reference?: string;
 
-  @ApiPropertyOptional({ description: 'A full name, or a last name alone; matched exactly after normalising.' })
+  @ApiPropertyOptional({
+    description:
+      'A full name, or a last name alone; matched exactly after normalising (or closely, with `nameMatch=close`).',
+  })
   @IsOptional()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
   name?: string;
+
+  @ApiPropertyOptional({
+    enum: ['exact', 'close'],
+    default: 'exact',
+    description:
+      "`close`: every word of `name` (2 to 8 words) matches a word of the claim's names within one deletion from " +
+      'each (one letter changed, added, dropped or two swapped); words of 3 letters or fewer, and of more than 24, ' +
+      'only as they are. Exact matches rank first. Each hit says `nameMatch`.',
+  })
+  @IsOptional()
+  @IsIn(['exact', 'close'])
+  nameMatch?: 'exact' | 'close';
 
   @ApiPropertyOptional({ example: '1990-04-12' })
   @IsOptional()

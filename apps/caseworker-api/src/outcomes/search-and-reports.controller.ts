@@ -25,9 +25,16 @@ export class SearchController {
     summary: 'Find claims by reference, name, date of birth, postcode or crime reference (all given must match).',
     description:
       'Exact match after normalising (case, accents, spaces, punctuation), on keyed blind indexes of the encrypted ' +
-      'answers. Restricted claims appear only to the staff named on them. Every search is audited (fields, not values).',
+      'answers. `nameMatch=close` matches a name of 2 to 8 words closely instead: each word within one letter ' +
+      "changed, added, dropped or swapped of a word of the claim's names (keyed deletion neighbourhoods of whole " +
+      'words, never fragments). Restricted claims appear only to the staff named on them. Every search is audited ' +
+      '(fields, how the name was matched and counts, not values).',
   })
-  @ApiOkResponse({ description: 'Matching claims, newest first: reference, status, team, submission, assignee.' })
+  @ApiOkResponse({
+    description:
+      'Matching claims: reference, status, team, submission, assignee and, when a name was given, `nameMatch` ' +
+      '(`exact` or `close`). Newest first; a close search ranks exact names first, then by words matched exactly.',
+  })
   async search(
     @CurrentStaff() staff: StaffPrincipal,
     @Query() query: SearchQueryDto,
