@@ -8,6 +8,7 @@ import {
   testStaff,
   type SeededClaim,
 } from './support/caseworker-api.js';
+import { createIsolatedDatabase } from './support/isolated-database.js';
 
 describe('caseworker search and reports', () => {
   let app: NestFastifyApplication;
@@ -15,12 +16,17 @@ describe('caseworker search and reports', () => {
   const http = () => request(app.getHttpServer());
   const caseworker = testStaff('caseworker');
   const leader = testStaff('team-leader');
+  // A database of its own: the reports count every claim, and the fairness table's columns and its secondary
+  // suppression depend on every row, so other suites' claims in the run's shared database would change them.
+  let database: Awaited<ReturnType<typeof createIsolatedDatabase>>;
   beforeAll(async () => {
-    app = await startCaseworkerApi();
+    database = await createIsolatedDatabase('search_reports');
+    app = await startCaseworkerApi({ DATABASE_URL: database.url });
     db = app.get(DataSource);
   });
   afterAll(async () => {
-    await app.close();
+    await app?.close();
+    await database?.drop();
   });
 
   const withApplicant = (applicant: Record<string, unknown>, crime: Record<string, unknown> = {}) => {
