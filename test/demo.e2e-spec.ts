@@ -84,6 +84,7 @@ async function ready(url: string, child: ChildProcess, output: () => string): Pr
       DATABASE_POOL_SIZE: '4',
       AUDIT_VERIFY_EVERY_MS: '0',
       REFERRAL_CLOCK_SWEEP_EVERY_MS: '0',
+      NOTIFICATION_RECOVERY_EVERY_MS: '0',
     };
     urls = { citizen: `http://127.0.0.1:${citizenPort}`, caseworker: `http://127.0.0.1:${caseworkerPort}` };
     const citizen = start(entries.citizen, { PORT: String(citizenPort) });

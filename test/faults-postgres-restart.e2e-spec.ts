@@ -65,6 +65,7 @@ describe('faults: PostgreSQL restarted under load', () => {
         REDIS_URL: redis.url,
         AUDIT_VERIFY_EVERY_MS: '0',
         REFERRAL_CLOCK_SWEEP_EVERY_MS: '0',
+        NOTIFICATION_RECOVERY_EVERY_MS: '0',
         NOTIFY_MODE: 'notify',
         NOTIFY_API_KEY: NOTIFY_STUB_API_KEY,
         NOTIFY_BASE_URL: notify.baseUrl,

@@ -94,6 +94,7 @@ async function startHarness(label: string, notifyDelayMs = 0): Promise<Harness> 
       QUEUE_PREFIX: process.env.QUEUE_PREFIX!,
       AUDIT_VERIFY_EVERY_MS: '0',
       REFERRAL_CLOCK_SWEEP_EVERY_MS: '0',
+      NOTIFICATION_RECOVERY_EVERY_MS: '0',
       NOTIFY_MODE: 'notify',
       NOTIFY_API_KEY: NOTIFY_STUB_API_KEY,
       NOTIFY_BASE_URL: notify.baseUrl,

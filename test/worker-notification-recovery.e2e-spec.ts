@@ -1,9 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { StuckDelivery } from '@redress/application';
 import { loadConfig, redisOptions } from '@redress/platform';
 import { DisposableDatabase, DisposableRedis, NOTIFY_STUB_API_KEY, NotifyStub, PoliceStub } from '@redress/testing';
 import { Queue, type ConnectionOptions } from 'bullmq';
 import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { PostgresNotificationDeliveries } from '../apps/worker/src/adapters/postgres-notification-adapters.js';
 import { createWorker } from '../apps/worker/src/bootstrap.js';
 import { WorkerConfig } from '../apps/worker/src/config.js';
 import { submittedClaim } from './support/applications.js';
@@ -202,4 +205,28 @@ describe('worker: notifications stuck in sending are rechecked with Notify by re
     expect(notify.countByReference().get(reference)).toBe(1);
     expect(row.attempts).toBe(2);
   }, 60_000);
+
+  it('pages through stuck rows once each, even rows claimed within one millisecond', async () => {
+    const claimId = await submitted();
+    await until(async () => (await delivery(claimId, 'claim.submitted'))?.status === 'sent');
+    // Far outside the look-back the worker uses, so only this test reads them; microseconds, as SQL's now() writes.
+    const events = ['claim.p-a', 'claim.p-b', 'claim.p-c', 'claim.p-d', 'claim.p-e'];
+    for (const [index, event] of events.entries()) {
+      await pool.query(
+        `INSERT INTO notification_delivery (claim_id, event, status, channel, claimed_at)
+         VALUES ($1, $2, 'sending', 'email', $3)`,
+        [claimId, event, `2026-01-05T10:00:00.1234${index}6Z`],
+      );
+    }
+    const deliveries = new PostgresNotificationDeliveries(worker.get(DataSource));
+    const seen: string[] = [];
+    let after: StuckDelivery | null = null;
+    for (let pages = 0; pages < 10; pages++) {
+      const page = await deliveries.findStuck(new Date('2026-01-06'), new Date('2026-01-04'), after, 2);
+      seen.push(...page.map((row) => row.event));
+      if (page.length < 2) break;
+      after = page[page.length - 1]!;
+    }
+    expect(seen.sort()).toEqual(events);
+  });
 });

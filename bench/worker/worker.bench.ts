@@ -193,6 +193,7 @@ async function main(): Promise<void> {
     QUEUE_PREFIX: prefix,
     AUDIT_VERIFY_EVERY_MS: '0',
     REFERRAL_CLOCK_SWEEP_EVERY_MS: '0',
+    NOTIFICATION_RECOVERY_EVERY_MS: '0',
     WORKER_CONCURRENCY: '10',
   };
   let worker: WorkerProcess = await startWorkerProcess(main, env);

@@ -117,14 +117,16 @@ export class PostgresNotificationDeliveries extends NotificationDeliveries {
     limit: number,
   ): Promise<StuckDelivery[]> {
     // Keyset order (claimed_at, claim_id, event), as notification_delivery_sending_idx holds the `sending` rows:
-    // rows left alone (Notify did not answer the look-up) never hide later ones.
+    // rows left alone (Notify did not answer the look-up) never hide later ones. claimed_at is compared at the
+    // millisecond a JS Date carries, so a row written with microseconds never comes back on the next page.
     const rows = await this.dataSource.query<
       Array<{ claim_id: string; event: string; attempts: number; claimed_at: Date }>
     >(
       `SELECT claim_id, event, attempts, claimed_at FROM notification_delivery
         WHERE status = 'sending' AND claimed_at < $1 AND claimed_at >= $2
-          AND ($3::timestamptz IS NULL OR (claimed_at, claim_id, event) > ($3::timestamptz, $4::uuid, $5::text))
-        ORDER BY claimed_at, claim_id, event
+          AND ($3::timestamptz IS NULL
+               OR (date_trunc('milliseconds', claimed_at), claim_id, event) > ($3::timestamptz, $4::uuid, $5::text))
+        ORDER BY date_trunc('milliseconds', claimed_at), claim_id, event
         LIMIT $6`,
       [claimedBefore, claimedSince, after?.claimedAt ?? null, after?.claimId ?? null, after?.event ?? null, limit],
     );
