@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
@@ -28,6 +29,8 @@ import { AuditLog, FieldCipher } from '@redress/platform';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DEVELOPMENT_PARTNER_KEY_PEPPER } from '../apps/caseworker-api/src/config.js';
+import { CitizenAccessTokens } from '../apps/citizen-api/src/auth/index.js';
+import { ReferralConsentMethod1764440000000 } from '../migrations/1764440000000-referral-consent-method.js';
 import {
   auditEntriesFor,
   exampleAnswers,
@@ -36,6 +39,8 @@ import {
   testStaff,
   type SeededClaim,
 } from './support/caseworker-api.js';
+import { startCitizenApi } from './support/citizen-api.js';
+import { createIsolatedDatabase } from './support/isolated-database.js';
 
 const seed = JSON.parse(readFileSync('data/directory/seed-directory.json', 'utf8'));
 const org = (name: string): string => seed.organizations.find((o: { name: string }) => o.name === name).id;
@@ -365,9 +370,10 @@ describe('caseworker referral routes', () => {
       ).toBe(1);
     });
 
-    it('writes the consent to the append-only ledger with the caseworker as recorder, and how and when to the audit log', async () => {
+    it('writes the consent to the append-only ledger with how and when it was given and the caseworker as recorder, and to the audit log', async () => {
       const ledger = await db.query(
-        `SELECT organization_id, action, wording_version, referral_id, actor_type, actor_id FROM referral_consent
+        `SELECT organization_id, action, wording_version, referral_id, actor_type, actor_id, method, given_at,
+                recorded_by_staff_id, recorded_at FROM referral_consent
           WHERE citizen_id = $1 ORDER BY position`,
         [claim.citizenId],
       );
@@ -379,8 +385,14 @@ describe('caseworker referral routes', () => {
           referral_id: referralId,
           actor_type: 'staff',
           actor_id: caseworker.staffId,
+          method: 'in-person',
+          given_at: givenAt,
+          recorded_by_staff_id: caseworker.staffId,
+          recorded_at: expect.any(Date),
         },
       ]);
+      // Recorded after the victim gave it: the ledger keeps both times.
+      expect(ledger[0].recorded_at.getTime()).toBeGreaterThan(givenAt.getTime());
       await expect(
         db.query(`UPDATE referral_consent SET action = 'withdrawn' WHERE citizen_id = $1`, [claim.citizenId]),
       ).rejects.toThrow(/append-only/);
@@ -439,6 +451,8 @@ describe('caseworker referral routes', () => {
           standing: true,
           lastAction: 'given',
           recordedBy: { type: 'staff', id: caseworker.staffId },
+          method: 'in-person',
+          givenAt: givenAt.toISOString(),
           wordingVersion: WORDING,
         },
         sendBreached: false,
@@ -448,6 +462,31 @@ describe('caseworker referral routes', () => {
       const proposed = response.body.filter((referral: { id: string }) => proposedIds.includes(referral.id));
       expect(proposed.length).toBe(proposedIds.length);
       for (const referral of proposed) expect(referral.status).toBe('proposed');
+    });
+
+    it('shows the victim, in their own consent view, how and when they gave it and that a caseworker recorded it', async () => {
+      const citizenApi = await startCitizenApi();
+      try {
+        const { accessToken } = citizenApi.get(CitizenAccessTokens).issue(claim.citizenId);
+        const response = await request(citizenApi.getHttpServer())
+          .get('/v1/referral-consents')
+          .set('authorization', `Bearer ${accessToken}`)
+          .expect(200);
+        const entry = {
+          organisationId: HARBOURLIGHT,
+          action: 'given',
+          wordingVersion: WORDING,
+          method: 'in-person',
+          givenAt: givenAt.toISOString(),
+          recordedBy: 'staff',
+        };
+        expect(response.body.live).toEqual([expect.objectContaining(entry)]);
+        expect(response.body.history).toEqual([expect.objectContaining(entry)]);
+        // The member of staff is named to staff, not to the victim.
+        expect(JSON.stringify(response.body)).not.toContain(caseworker.staffId);
+      } finally {
+        await citizenApi.close();
+      }
     });
 
     it('refers to a named service, and flags right 4 when the consent is older than 2 working days', async () => {
@@ -461,6 +500,12 @@ describe('caseworker referral routes', () => {
       expect(response.body).toMatchObject({ organisationId: LANTERN, serviceId: LANTERN_SERVICE });
       const before = (await list(late.reference)).body.find((r: { id: string }) => r.id === response.body.referralId);
       expect(before).toMatchObject({ status: 'consented', sendOverdue: true, sendBreached: false });
+      expect(before.consent).toMatchObject({ method: 'in-writing', givenAt: tenDaysAgo.toISOString() });
+      const [entry] = await db.query(
+        `SELECT method, given_at, recorded_by_staff_id FROM referral_consent WHERE referral_id = $1`,
+        [response.body.referralId],
+      );
+      expect(entry).toEqual({ method: 'in-writing', given_at: tenDaysAgo, recorded_by_staff_id: caseworker.staffId });
       await new SendReferral(referralStore(), settings, new SystemClock()).execute({
         referralId: response.body.referralId,
       });
@@ -548,5 +593,199 @@ describe('caseworker referral routes', () => {
       ) as ReferralProfile;
       expect(profile.needs).toEqual(['money']);
     });
+  });
+
+  describe('the consent ledger’s method, time and recorder (migration 1764440000000)', () => {
+    it('fills entries made before it from the audit log or the referral’s events, else unknown; new entries must say how', async () => {
+      const isolated = await createIsolatedDatabase('consent_method');
+      const runner = isolated.dataSource.createQueryRunner();
+      const migration = new ReferralConsentMethod1764440000000();
+      try {
+        const iso = isolated.dataSource;
+        await new PostgresDirectoryImportStore(iso).upsert(parseHsdsDocument(seed));
+        const citizenId = randomUUID();
+        await iso.query(`INSERT INTO citizen_account (id, email_blind_index, email_encrypted) VALUES ($1, $2, 'x')`, [
+          citizenId,
+          `index-${citizenId}`,
+        ]);
+        await migration.down(runner);
+
+        const requestId = randomUUID();
+        await iso.query(
+          `INSERT INTO referral_request (id, citizen_id, profile_encrypted) VALUES ($1, $2, 'encrypted')`,
+          [requestId, citizenId],
+        );
+        const [byAudit, byEvent, byNothing] = [randomUUID(), randomUUID(), randomUUID()];
+        const services = [
+          [byAudit, LANTERN, LANTERN_SERVICE],
+          [byEvent, HARBOURLIGHT, serviceOf('Harbourlight Victim Care')],
+          [byNothing, KESTREL, serviceOf('Kestrel Legal Advice Clinic')],
+        ] as const;
+        for (const [id, organisationId, serviceId] of services) {
+          await iso.query(
+            `INSERT INTO referral (id, request_id, citizen_id, organization_id, service_id, status, rank, score,
+               match_encrypted) VALUES ($1, $2, $3, $4, $5, 'consented', 1, 1000, 'encrypted')`,
+            [id, requestId, citizenId, organisationId, serviceId],
+          );
+        }
+        const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000);
+        const ledger = [
+          // [id, organisation, action, referral, actor type, actor id, recorded at]
+          [randomUUID(), HARBOURLIGHT, 'given', null, 'citizen', citizenId, at(50)],
+          [randomUUID(), HARBOURLIGHT, 'withdrawn', null, 'citizen', citizenId, at(45)],
+          [randomUUID(), LANTERN, 'given', byAudit, 'staff', 'staff-audit', at(40)],
+          [randomUUID(), HARBOURLIGHT, 'given', byEvent, 'staff', 'staff-event', at(30)],
+          [randomUUID(), KESTREL, 'given', byNothing, 'staff', 'staff-nothing', at(20)],
+        ] as const;
+        for (const [id, organisationId, action, referralId, actorType, actorId, recordedAt] of ledger) {
+          await iso.query(
+            `INSERT INTO referral_consent (id, citizen_id, organization_id, purpose, action, wording_version,
+               referral_id, actor_type, actor_id, recorded_at)
+             VALUES ($1, $2, $3, 'support-referral', $4, $5, $6, $7, $8, $9)`,
+            [id, citizenId, organisationId, action, WORDING, referralId, actorType, actorId, recordedAt],
+          );
+        }
+        // As ReferOnBehalf wrote them before the ledger had the columns: the audit log has how and when...
+        const auditLog = new AuditLog(iso);
+        await auditLog.record({
+          actorType: 'staff',
+          actorId: 'staff-audit',
+          action: 'referral-consent.given',
+          targetType: 'referral-consent',
+          targetId: LANTERN,
+          details: { referralId: byAudit, method: 'phone', givenAt: at(42).toISOString(), wordingVersion: WORDING },
+        });
+        // ...and so has the referral's event (for the first, one that disagrees: the audit log wins).
+        for (const [referralId, actorId, method, givenAt] of [
+          [byAudit, 'staff-audit', 'in-writing', at(41)],
+          [byEvent, 'staff-event', 'in-writing', at(33)],
+        ] as const) {
+          await iso.query(
+            `INSERT INTO referral_event (id, referral_id, type, actor_type, actor_id, occurred_at, details)
+             VALUES ($1, $2, 'referral.consented', 'staff', $3, now(), $4)`,
+            [randomUUID(), referralId, actorId, JSON.stringify({ method, givenAt: givenAt.toISOString() })],
+          );
+        }
+        const auditGivenAt = (
+          await iso.query(`SELECT details->>'givenAt' AS given FROM audit_log WHERE details->>'referralId' = $1`, [
+            byAudit,
+          ])
+        )[0].given;
+        const eventGivenAt = (
+          await iso.query(`SELECT details->>'givenAt' AS given FROM referral_event WHERE referral_id = $1`, [byEvent])
+        )[0].given;
+
+        await runner.startTransaction();
+        await migration.up(runner);
+        await runner.commitTransaction();
+
+        const rows = await iso.query(
+          `SELECT actor_type, actor_id, action, method, given_at, recorded_by_staff_id, recorded_at
+             FROM referral_consent WHERE citizen_id = $1 ORDER BY position`,
+          [citizenId],
+        );
+        expect(rows).toEqual([
+          {
+            actor_type: 'citizen',
+            actor_id: citizenId,
+            action: 'given',
+            method: 'online',
+            given_at: ledger[0][6],
+            recorded_by_staff_id: null,
+            recorded_at: ledger[0][6],
+          },
+          {
+            actor_type: 'citizen',
+            actor_id: citizenId,
+            action: 'withdrawn',
+            method: 'online',
+            given_at: ledger[1][6],
+            recorded_by_staff_id: null,
+            recorded_at: ledger[1][6],
+          },
+          {
+            actor_type: 'staff',
+            actor_id: 'staff-audit',
+            action: 'given',
+            method: 'phone',
+            given_at: new Date(auditGivenAt),
+            recorded_by_staff_id: 'staff-audit',
+            recorded_at: ledger[2][6],
+          },
+          {
+            actor_type: 'staff',
+            actor_id: 'staff-event',
+            action: 'given',
+            method: 'in-writing',
+            given_at: new Date(eventGivenAt),
+            recorded_by_staff_id: 'staff-event',
+            recorded_at: ledger[3][6],
+          },
+          {
+            actor_type: 'staff',
+            actor_id: 'staff-nothing',
+            action: 'given',
+            method: 'unknown',
+            given_at: null,
+            recorded_by_staff_id: 'staff-nothing',
+            recorded_at: ledger[4][6],
+          },
+        ]);
+
+        // Still append-only.
+        await expect(iso.query(`UPDATE referral_consent SET method = 'phone'`)).rejects.toThrow(/append-only/);
+        // Every new entry says how, when and who recorded it, consistently with who recorded it.
+        const insert = (values: {
+          actorType: string;
+          method: string | null;
+          givenAt: Date | null;
+          staff: string | null;
+        }) =>
+          iso.query(
+            `INSERT INTO referral_consent (id, citizen_id, organization_id, purpose, action, wording_version,
+               actor_type, actor_id, method, given_at, recorded_by_staff_id, recorded_at)
+             VALUES ($1, $2, $3, 'support-referral', 'given', $4, $5, $6, $7, $8, $9, now())`,
+            [
+              randomUUID(),
+              citizenId,
+              LANTERN,
+              WORDING,
+              values.actorType,
+              values.staff ?? citizenId,
+              values.method,
+              values.givenAt,
+              values.staff,
+            ],
+          );
+        const now = new Date();
+        await expect(insert({ actorType: 'staff', method: 'unknown', givenAt: null, staff: 's-1' })).rejects.toThrow(
+          /referral_consent_method_known/,
+        );
+        await expect(insert({ actorType: 'staff', method: null, givenAt: now, staff: 's-1' })).rejects.toThrow(
+          /null value/,
+        );
+        await expect(insert({ actorType: 'staff', method: 'email', givenAt: now, staff: 's-1' })).rejects.toThrow(
+          /referral_consent_method/,
+        );
+        await expect(insert({ actorType: 'citizen', method: 'phone', givenAt: now, staff: null })).rejects.toThrow(
+          /referral_consent_recorder/,
+        );
+        await expect(insert({ actorType: 'staff', method: 'online', givenAt: now, staff: 's-1' })).rejects.toThrow(
+          /referral_consent_recorder/,
+        );
+        await expect(insert({ actorType: 'staff', method: 'phone', givenAt: null, staff: 's-1' })).rejects.toThrow(
+          /referral_consent_given_at/,
+        );
+        await expect(
+          insert({ actorType: 'staff', method: 'phone', givenAt: new Date(Date.now() + 3_600_000), staff: 's-1' }),
+        ).rejects.toThrow(/referral_consent_given_at/);
+        await insert({ actorType: 'staff', method: 'phone', givenAt: now, staff: 's-1' });
+        await insert({ actorType: 'citizen', method: 'online', givenAt: now, staff: null });
+      } finally {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        await runner.release();
+        await isolated.drop();
+      }
+    }, 60_000);
   });
 });

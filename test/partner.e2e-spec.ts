@@ -93,7 +93,17 @@ describe('partner API and webhooks', () => {
     return id;
   }
 
-  async function sentReferrals(forCitizen: string): Promise<Map<string, string>> {
+  const robin = {
+    name: 'Robin',
+    email: null as string | null,
+    phone: '07700 900123',
+    channels: ['text', 'phone'] as Array<'email' | 'phone' | 'text'>,
+    safeTimes: 'Weekdays 10am to 2pm',
+    voicemailOk: false,
+    codeWord: 'lark',
+  };
+
+  async function sentReferrals(forCitizen: string, contact = robin): Promise<Map<string, string>> {
     const clock = new SystemClock();
     const { referralIds } = await new ProposeReferrals(
       referralStore(),
@@ -109,15 +119,7 @@ describe('partner API and webhooks', () => {
       age: 40,
       postcode: null,
       localAuthorityCode: 'E09000007',
-      contact: {
-        name: 'Robin',
-        email: null,
-        phone: '07700 900123',
-        channels: ['text', 'phone'],
-        safeTimes: 'Weekdays 10am to 2pm',
-        voicemailOk: false,
-        codeWord: 'lark',
-      },
+      contact,
       summary: 'Text before calling.',
     });
     const byOrganisation = new Map<string, string>();
@@ -341,6 +343,161 @@ describe('partner API and webhooks', () => {
       expect(response.body).toEqual({ id: referralB, status: 'declined' });
       const [row] = await dataSource.query('SELECT decline_reason FROM referral WHERE id = $1', [referralB]);
       expect(row.decline_reason).toBe('no-capacity');
+    });
+  });
+
+  describe('the access log', () => {
+    // A person of their own, with an email and a phone, to show that none of it reaches the audit log.
+    const named: typeof robin = {
+      ...robin,
+      name: 'Rowan Audit',
+      email: 'rowan.audit@example.test',
+      channels: ['email', 'text'],
+    };
+    const personal = [named.name, 'Rowan', named.email, named.phone, named.codeWord, named.safeTimes, 'Text before'];
+    let person: string;
+    let sentToA: string;
+    let sentToB: string;
+
+    type AuditRow = {
+      sequence: string;
+      actor_type: string;
+      actor_id: string | null;
+      action: string;
+      target_type: string;
+      target_id: string | null;
+      details: Record<string, unknown>;
+    };
+    const credentialOf = async (key: string) =>
+      (
+        await dataSource.query<Array<{ id: string }>>('SELECT id FROM partner_credential WHERE key_id = $1', [
+          key.split('.')[0],
+        ])
+      )[0]!.id;
+    const entries = async (action: string, where: string, parameters: unknown[]) =>
+      dataSource.query<AuditRow[]>(
+        `SELECT sequence, actor_type, actor_id, action, target_type, target_id, details FROM audit_log
+          WHERE action = $1 AND ${where} ORDER BY sequence`,
+        [action, ...parameters],
+      );
+    const expectNoPersonalData = (rows: AuditRow[]) => {
+      const text = JSON.stringify(rows);
+      for (const value of personal) expect(text).not.toContain(value);
+    };
+
+    beforeAll(async () => {
+      person = await newCitizen();
+      const sent = await sentReferrals(person, named);
+      sentToA = sent.get(ORG_A)!;
+      sentToB = sent.get(ORG_B)!;
+      expect(sentToA && sentToB).toBeTruthy();
+    });
+
+    it('writes referral.read for one referral: the partner key, its organisation and the view, ids only', async () => {
+      const credential = await credentialOf(keyA);
+      expect(await entries('referral.read', 'target_id = $2', [sentToA])).toEqual([]);
+      const response = await http().get(`/v1/partner/referrals/${sentToA}`).set('x-api-key', keyA).expect(200);
+      // The read returned the person's details...
+      expect(response.body.person.contact).toMatchObject({ name: named.name, email: named.email });
+      // ...and was written to the audit log, once, by this key of organisation A, without any of them.
+      const reads = await entries('referral.read', 'target_id = $2', [sentToA]);
+      expect(reads).toEqual([
+        {
+          sequence: expect.any(String),
+          actor_type: 'partner',
+          actor_id: credential,
+          action: 'referral.read',
+          target_type: 'referral',
+          target_id: sentToA,
+          details: { view: 'referral', organisationId: ORG_A },
+        },
+      ]);
+      expectNoPersonalData(reads);
+      await http().get(`/v1/partner/referrals/${sentToA}`).set('authorization', `Bearer ${keyA}`).expect(200);
+      expect(await entries('referral.read', 'target_id = $2', [sentToA])).toHaveLength(2);
+    });
+
+    it('writes one referral.read for the list, with how many referrals it returned and their ids', async () => {
+      const credential = await credentialOf(keyB);
+      const listsBefore = await entries('referral.read', `actor_id = $2 AND details->>'view' = 'list'`, [credential]);
+      const response = await http().get('/v1/partner/referrals?limit=500').set('x-api-key', keyB).expect(200);
+      const ids = response.body.map((referral: { id: string }) => referral.id);
+      expect(ids).toContain(sentToB);
+      expect(JSON.stringify(response.body)).toContain(named.email);
+      const lists = await entries('referral.read', `actor_id = $2 AND details->>'view' = 'list'`, [credential]);
+      expect(lists).toHaveLength(listsBefore.length + 1);
+      const entry = lists.at(-1)!;
+      expect(entry).toMatchObject({ actor_type: 'partner', actor_id: credential, target_type: 'referral' });
+      expect(entry.target_id).toBeNull();
+      expect(entry.details).toEqual({ view: 'list', organisationId: ORG_B, count: ids.length, referralIds: ids });
+      expectNoPersonalData(lists);
+      // A list that returns nothing is a read too.
+      const empty = await http().get('/v1/partner/referrals?limit=1').set('x-api-key', keyB).expect(200);
+      const after = await entries('referral.read', `actor_id = $2 AND details->>'view' = 'list'`, [credential]);
+      expect(after).toHaveLength(lists.length + 1);
+      expect(after.at(-1)!.details).toMatchObject({ count: empty.body.length });
+    });
+
+    it('logs a refused read (another organisation’s, none at all, consent withdrawn) and still answers the same 404', async () => {
+      const credential = await credentialOf(keyA);
+      const missing = randomUUID();
+      const problem = (body: Record<string, unknown>) => ({
+        status: body.status,
+        code: body.code,
+        title: body.title,
+        detail: body.detail,
+      });
+      const otherOrganisation = await http().get(`/v1/partner/referrals/${sentToB}`).set('x-api-key', keyA);
+      const none = await http().get(`/v1/partner/referrals/${missing}`).set('x-api-key', keyA);
+      for (const response of [otherOrganisation, none]) {
+        expect(response.status).toBe(404);
+        expect(response.body).toMatchObject({ status: 404, code: 'referrals.not-found' });
+      }
+      expect(problem(otherOrganisation.body)).toEqual(problem(none.body));
+
+      await new WithdrawConsent(referralStore(), new SystemClock()).execute({
+        citizenId: person,
+        organisationId: ORG_A,
+      });
+      const withdrawn = await http().get(`/v1/partner/referrals/${sentToA}`).set('x-api-key', keyA);
+      expect(withdrawn.status).toBe(404);
+      expect(problem(withdrawn.body)).toEqual(problem(none.body));
+
+      const refused = await entries('referral.access-refused', 'actor_id = $2 AND target_id = ANY($3)', [
+        credential,
+        [sentToB, missing, sentToA],
+      ]);
+      expect(
+        refused.map(({ actor_type, target_type, target_id, details }) => ({
+          actor_type,
+          target_type,
+          target_id,
+          details,
+        })),
+      ).toEqual([
+        {
+          actor_type: 'partner',
+          target_type: 'referral',
+          target_id: sentToB,
+          details: { view: 'referral', organisationId: ORG_A, reason: 'other-organisation' },
+        },
+        {
+          actor_type: 'partner',
+          target_type: 'referral',
+          target_id: missing,
+          details: { view: 'referral', organisationId: ORG_A, reason: 'no-such-referral' },
+        },
+        {
+          actor_type: 'partner',
+          target_type: 'referral',
+          target_id: sentToA,
+          details: { view: 'referral', organisationId: ORG_A, reason: 'consent-withdrawn' },
+        },
+      ]);
+      expectNoPersonalData(refused);
+      // A refused read is not a read: organisation A never read B's referral, nor A's after the withdrawal.
+      expect(await entries('referral.read', 'actor_id = $2 AND target_id = $3', [credential, sentToB])).toEqual([]);
+      expect(await entries('referral.read', 'target_id = $2', [sentToA])).toHaveLength(2);
     });
   });
 

@@ -210,7 +210,13 @@ describe('citizen referral routes', () => {
         action: 'given',
         wording_version: version,
         referral_id: id,
+        // Given online by the victim themselves, the moment it was recorded, with no member of staff.
+        actor_type: 'citizen',
+        actor_id: alice.citizenId,
+        method: 'online',
+        recorded_by_staff_id: null,
       });
+      expect(entry.given_at).toEqual(entry.recorded_at);
       expect(
         await count(
           `SELECT count(*) AS n FROM outbox_message WHERE job_name = 'referrals.send' AND payload->>'referralId' = $1`,
@@ -277,6 +283,24 @@ describe('citizen referral routes', () => {
       const after = await http().get('/v1/referral-consents').set('authorization', alice.authorization).expect(200);
       expect(after.body.live).toEqual([]);
       expect(after.body.history.map((c: { action: string }) => c.action)).toEqual(['withdrawn', 'given']);
+      // The ledger says how, when and by whom, for the withdrawal as for the consent; so does the victim's view.
+      const ledger = await dataSource.query(
+        `SELECT action, actor_type, method, given_at, recorded_by_staff_id, recorded_at FROM referral_consent
+          WHERE citizen_id = $1 ORDER BY position DESC`,
+        [alice.citizenId],
+      );
+      expect(ledger.map((row: { action: string }) => row.action)).toEqual(['withdrawn', 'given']);
+      for (const [index, row] of ledger.entries()) {
+        expect(row).toMatchObject({ actor_type: 'citizen', method: 'online', recorded_by_staff_id: null });
+        expect(row.given_at).toEqual(row.recorded_at);
+        expect(after.body.history[index]).toMatchObject({
+          action: row.action,
+          method: 'online',
+          givenAt: row.given_at.toISOString(),
+          recordedBy: 'citizen',
+          recordedAt: row.recorded_at.toISOString(),
+        });
+      }
       const list = await http().get('/v1/referrals').set('authorization', alice.authorization).expect(200);
       expect(list.body.find((r: { organisationId: string }) => r.organisationId === HARBOURLIGHT).status).toBe(
         'withdrawn',

@@ -43,25 +43,25 @@ export class PartnerReferralsController {
   @Get()
   @ApiOperation({
     summary: 'Referrals sent to your organisation',
-    description: 'Only referrals whose person’s consent stands: a withdrawn consent removes them at once.',
+    description:
+      'Only referrals whose person’s consent stands: a withdrawn consent removes them at once. Every read is ' +
+      'written to the audit log (your key, your organisation and the referrals returned) before anything is returned.',
   })
   @ApiOkResponse({ type: [PartnerReferralDto] })
   async list(@CurrentPartner() partner: PartnerPrincipal, @Query() query: PartnerListQueryDto) {
-    const referrals = await this.listReferrals.execute({
-      organisationId: partner.organisationId,
-      limit: query.limit ?? 100,
-    });
+    const referrals = await this.listReferrals.execute({ partner, limit: query.limit ?? 100 });
     return referrals.map((referral) => PartnerReferralDto.from(referral));
   }
 
   @Get(':referralId')
-  @ApiOperation({ summary: 'One referral: the minimum needed to contact the person safely' })
+  @ApiOperation({
+    summary: 'One referral: the minimum needed to contact the person safely',
+    description: 'Every read, and every refused one, is written to the audit log before anything is returned.',
+  })
   @ApiOkResponse({ type: PartnerReferralDto })
   @ApiNotFoundResponse({ description: 'Not a referral sent to you, or consent was withdrawn' })
   async get(@CurrentPartner() partner: PartnerPrincipal, @Param('referralId', ParseUUIDPipe) referralId: string) {
-    return PartnerReferralDto.from(
-      await this.getReferral.execute({ organisationId: partner.organisationId, referralId }),
-    );
+    return PartnerReferralDto.from(await this.getReferral.execute({ partner, referralId }));
   }
 
   private async answer(

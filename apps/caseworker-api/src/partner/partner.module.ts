@@ -5,6 +5,7 @@ import {
   FieldEncryption,
   GetPartnerReferral,
   ListPartnerReferrals,
+  PartnerAccessLog,
   PartnerAccessStore,
   PartnerKeyHasher,
   ReferralStore,
@@ -12,7 +13,12 @@ import {
   SupportDirectory,
   SystemClock,
 } from '@redress/application';
-import { PostgresPartnerAccessStore, PostgresReferralStore, PostgresSupportDirectory } from '@redress/persistence';
+import {
+  AuditLogPartnerAccessLog,
+  PostgresPartnerAccessStore,
+  PostgresReferralStore,
+  PostgresSupportDirectory,
+} from '@redress/persistence';
 import { AuditLog, FieldCipher } from '@redress/platform';
 import { DataSource } from 'typeorm';
 import { CaseworkerApiConfig } from '../config.js';
@@ -43,6 +49,11 @@ import { PartnerReferralsController } from './partner-referrals.controller.js';
         new PostgresPartnerAccessStore(dataSource, (manager, entry) => auditLog.append(manager, entry)),
     },
     {
+      provide: PartnerAccessLog,
+      inject: [AuditLog],
+      useFactory: (auditLog: AuditLog) => new AuditLogPartnerAccessLog((entry) => auditLog.record(entry)),
+    },
+    {
       provide: SupportDirectory,
       inject: [DataSource],
       useFactory: (ds: DataSource) => new PostgresSupportDirectory(ds),
@@ -54,12 +65,12 @@ import { PartnerReferralsController } from './partner-referrals.controller.js';
     },
     {
       provide: ListPartnerReferrals,
-      inject: [ReferralStore, FieldEncryption],
+      inject: [ReferralStore, FieldEncryption, PartnerAccessLog, Clock],
       useFactory: (...deps: ConstructorParameters<typeof ListPartnerReferrals>) => new ListPartnerReferrals(...deps),
     },
     {
       provide: GetPartnerReferral,
-      inject: [ReferralStore, FieldEncryption],
+      inject: [ReferralStore, FieldEncryption, PartnerAccessLog, Clock],
       useFactory: (...deps: ConstructorParameters<typeof GetPartnerReferral>) => new GetPartnerReferral(...deps),
     },
     {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   accessPurposes,
+  consentLedgerMethods,
   consentMethods,
   type AccessPurpose,
   type ConsentMethod,
@@ -110,10 +111,26 @@ export class ReferOnBehalfDto {
 export class StaffReferralConsentDto {
   @ApiProperty({ description: 'Consent to share with this organisation stands now' }) standing: boolean;
   @ApiPropertyOptional({ enum: ['given', 'withdrawn'], nullable: true }) lastAction: string | null;
-  @ApiPropertyOptional({ nullable: true, description: '{ type: citizen | staff, id }' })
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'Who recorded the newest entry: { type: citizen | staff, id } (the victim online, or staff for them)',
+  })
   recordedBy: { type: string; id: string } | null;
+  @ApiPropertyOptional({
+    enum: [...consentLedgerMethods, 'unknown'],
+    nullable: true,
+    description:
+      'How the victim gave (or withdrew) it: online themselves, or by phone, in person or in writing to staff. ' +
+      '`unknown` only for entries recorded by staff before the ledger kept it and not recoverable from the audit log.',
+  })
+  method: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'When the victim gave (or withdrew) it, which may be before it was recorded; null when unknown',
+  })
+  givenAt: string | null;
   @ApiPropertyOptional({ nullable: true }) wordingVersion: string | null;
-  @ApiPropertyOptional({ nullable: true }) recordedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'When it was recorded' }) recordedAt: string | null;
 }
 
 export class StaffClaimReferralDto {
@@ -147,7 +164,11 @@ export class StaffClaimReferralDto {
     return Object.assign(new StaffClaimReferralDto(), {
       ...referral,
       needsMet: [...referral.needsMet],
-      consent: { ...referral.consent, recordedAt: iso(referral.consent.recordedAt) },
+      consent: {
+        ...referral.consent,
+        givenAt: iso(referral.consent.givenAt),
+        recordedAt: iso(referral.consent.recordedAt),
+      },
       consentedAt: iso(referral.consentedAt),
       sentAt: iso(referral.sentAt),
       acknowledgedAt: iso(referral.acknowledgedAt),

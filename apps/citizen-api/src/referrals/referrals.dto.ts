@@ -217,10 +217,25 @@ export class CitizenConsentDto {
   @ApiProperty() purpose: string;
   @ApiProperty({ enum: ['given', 'withdrawn'] }) action: string;
   @ApiProperty() wordingVersion: string;
-  @ApiProperty() recordedAt: string;
+  @ApiProperty({
+    enum: ['online', 'phone', 'in-person', 'in-writing', 'unknown'],
+    description:
+      'How you gave (or withdrew) it: online yourself, or by phone, in person or in writing to a caseworker ' +
+      '(`unknown` only for some entries a caseworker made before this was kept)',
+  })
+  method: string;
+  @ApiPropertyOptional({ nullable: true, description: 'When you gave (or withdrew) it; null when not known' })
+  givenAt: string | null;
+  @ApiProperty({ enum: ['citizen', 'staff'], description: 'Who recorded it: you, or a caseworker for you' })
+  recordedBy: string;
+  @ApiProperty({ description: 'When it was recorded' }) recordedAt: string;
 
   static from(consent: CitizenConsent): CitizenConsentDto {
-    return Object.assign(new CitizenConsentDto(), { ...consent, recordedAt: consent.recordedAt.toISOString() });
+    return Object.assign(new CitizenConsentDto(), {
+      ...consent,
+      givenAt: consent.givenAt?.toISOString() ?? null,
+      recordedAt: consent.recordedAt.toISOString(),
+    });
   }
 }
 

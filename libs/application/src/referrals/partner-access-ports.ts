@@ -1,4 +1,5 @@
-import type { ReferralAuditEntry } from './referral-ports.js';
+import type { PartnerPrincipal } from './authenticate-partner/authenticate-partner.use-case.js';
+import type { PartnerRefusalReason, ReferralAuditEntry } from './referral-ports.js';
 
 export interface PartnerCredentialRecord {
   id: string;
@@ -65,4 +66,26 @@ export interface WebhookRequest {
 /** Posts a webhook; answers the HTTP status, or throws when no answer came (network error, timeout). */
 export abstract class WebhookSender {
   abstract post(request: WebhookRequest): Promise<{ status: number }>;
+}
+
+/**
+ * Partner reads of referrals, in the hash-chained audit log like every staff read of a claim: each written in a
+ * transaction of its own (a read changes nothing else) before any data is returned. Ids and codes only: never the
+ * person's name or contact details.
+ */
+export abstract class PartnerAccessLog {
+  /** A read of referrals: one (`view` `referral`) or the list (`view` `list`, with the ids it returned). */
+  abstract recordRead(entry: {
+    partner: PartnerPrincipal;
+    view: 'referral' | 'list';
+    referralIds: readonly string[];
+    at: Date;
+  }): Promise<void>;
+  /** A read refused with "not found": not the organisation's referral, consent withdrawn, not sent, or none. */
+  abstract recordRefused(entry: {
+    partner: PartnerPrincipal;
+    referralId: string;
+    reason: PartnerRefusalReason;
+    at: Date;
+  }): Promise<void>;
 }

@@ -81,6 +81,19 @@ export type ReferralActor =
   | { type: 'staff'; id: string }
   | { type: 'system'; id: null };
 
+/**
+ * How the victim gave (or withdrew) consent: `online`, by themselves through the citizen API; or to a member of
+ * staff, who recorded it for them: by `phone`, `in-person` or `in-writing` (on paper, a letter, an email).
+ */
+export const consentLedgerMethods = ['online', 'phone', 'in-person', 'in-writing'] as const;
+export type ConsentLedgerMethod = (typeof consentLedgerMethods)[number];
+
+/**
+ * One entry of the append-only consent ledger (`referral_consent`), as written. On its own it answers who gave or
+ * withdrew consent (always the victim, `citizenId`), how (`method`), when they did (`givenAt`), and who recorded
+ * it (`actor`: the victim online, or the member of staff, also kept as `recordedByStaffId`) and when
+ * (`recordedAt`).
+ */
 export interface ConsentRecord {
   id: string;
   citizenId: string;
@@ -90,7 +103,22 @@ export interface ConsentRecord {
   wordingVersion: string;
   referralId: string | null;
   actor: { type: 'citizen' | 'staff'; id: string };
+  method: ConsentLedgerMethod;
+  /** When the victim gave (or, for a withdrawal, withdrew) it; online, the moment it was recorded. */
+  givenAt: Date;
+  /** The member of staff who recorded it for the victim; null when the victim recorded it themselves. */
+  recordedByStaffId: string | null;
   recordedAt: Date;
+}
+
+/**
+ * A ledger entry as read. Entries written before the ledger kept how and when (migration 1764440000000) and whose
+ * method could not be recovered from the audit log or the referral's events say `unknown`, with no `givenAt`.
+ */
+export interface ConsentLedgerEntry extends Omit<ConsentRecord, 'method' | 'givenAt'> {
+  method: ConsentLedgerMethod | 'unknown';
+  givenAt: Date | null;
+  organisationName: string;
 }
 
 export interface ReferralAuditEntry {
@@ -139,6 +167,10 @@ export interface CitizenReferralView {
   serviceDescription: string;
 }
 
+/** Why a partner's read of a referral was refused, as the access log records it. */
+export type PartnerRefusalReason =
+  'no-such-referral' | 'other-organisation' | 'consent-withdrawn' | 'not-sent' | 'no-longer-shared';
+
 export interface PartnerReferralView {
   stored: StoredReferral;
   serviceName: string;
@@ -156,7 +188,13 @@ export abstract class ReferralStore {
    */
   abstract listForOrganisation(organisationId: string, limit: number): Promise<PartnerReferralView[]>;
   abstract findForOrganisation(organisationId: string, referralId: string): Promise<PartnerReferralView | null>;
-  abstract consentLedger(citizenId: string): Promise<Array<ConsentRecord & { organisationName: string }>>;
+  /** The citizen's consent ledger, oldest first. */
+  abstract consentLedger(citizenId: string): Promise<ConsentLedgerEntry[]>;
+  /**
+   * Why the organisation may not see the referral (for the access log only: the partner is told "not found" in
+   * every case).
+   */
+  abstract partnerRefusalReason(organisationId: string, referralId: string): Promise<PartnerRefusalReason>;
   /** Referrals whose clocks may have run out: consented and unsent, or sent and unacknowledged. */
   abstract referralsWithRunningClocks(today: IsoDate, limit: number): Promise<string[]>;
   /** Whether the claim exists and belongs to the citizen. */

@@ -1,4 +1,5 @@
 export * from './audit-writer.js';
+export * from './audit-log-partner-access-log.js';
 export * from './referral-entities.js';
 export * from './postgres-support-directory.js';
 export * from './postgres-referral-store.js';

@@ -3,9 +3,11 @@ import {
   ReferralStore,
   StaleReferralError,
   type CitizenReferralView,
+  type ConsentLedgerEntry,
   type ConsentRecord,
   type NewReferral,
   type PartnerReferralView,
+  type PartnerRefusalReason,
   type ReferralActor,
   type ReferralAuditEntry,
   type ReferralTransaction,
@@ -227,8 +229,8 @@ class PostgresReferralTransaction implements ReferralTransaction {
   async appendConsent(record: ConsentRecord) {
     await this.manager.query(
       `INSERT INTO referral_consent (id, citizen_id, organization_id, purpose, action, wording_version, referral_id,
-         actor_type, actor_id, recorded_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+         actor_type, actor_id, method, given_at, recorded_by_staff_id, recorded_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
       [
         record.id,
         record.citizenId,
@@ -239,6 +241,9 @@ class PostgresReferralTransaction implements ReferralTransaction {
         record.referralId,
         record.actor.type,
         record.actor.id,
+        record.method,
+        record.givenAt,
+        record.recordedByStaffId,
         record.recordedAt,
       ],
     );
@@ -377,7 +382,7 @@ export class PostgresReferralStore extends ReferralStore {
     return row ? this.partnerView(row) : null;
   }
 
-  async consentLedger(citizenId: string) {
+  async consentLedger(citizenId: string): Promise<ConsentLedgerEntry[]> {
     const rows = await this.dataSource.query<
       Array<{
         id: string;
@@ -389,10 +394,15 @@ export class PostgresReferralStore extends ReferralStore {
         referral_id: string | null;
         actor_type: 'citizen' | 'staff';
         actor_id: string;
+        method: ConsentLedgerEntry['method'];
+        given_at: Date | null;
+        recorded_by_staff_id: string | null;
         recorded_at: Date;
       }>
     >(
-      `SELECT c.*, o.name AS organization_name FROM referral_consent c
+      `SELECT c.id, c.organization_id, c.purpose, c.action, c.wording_version, c.referral_id, c.actor_type,
+              c.actor_id, c.method, c.given_at, c.recorded_by_staff_id, c.recorded_at, o.name AS organization_name
+       FROM referral_consent c
        JOIN directory_organization o ON o.id = c.organization_id
        WHERE c.citizen_id = $1 ORDER BY c.position`,
       [citizenId],
@@ -407,8 +417,26 @@ export class PostgresReferralStore extends ReferralStore {
       wordingVersion: row.wording_version,
       referralId: row.referral_id,
       actor: { type: row.actor_type, id: row.actor_id },
+      method: row.method,
+      givenAt: row.given_at,
+      recordedByStaffId: row.recorded_by_staff_id,
       recordedAt: row.recorded_at,
     }));
+  }
+
+  async partnerRefusalReason(organisationId: string, referralId: string): Promise<PartnerRefusalReason> {
+    if (!UUID.test(referralId)) return 'no-such-referral';
+    const [row] = await this.dataSource.query<
+      Array<{ organization_id: string; sent_at: Date | null; consent_stands: boolean | null }>
+    >(`SELECT r.organization_id, r.sent_at, ${LIVE_CONSENT} AS consent_stands FROM referral r WHERE r.id = $1`, [
+      referralId,
+    ]);
+    if (!row) return 'no-such-referral';
+    if (row.organization_id !== organisationId) return 'other-organisation';
+    if (!row.sent_at) return 'not-sent';
+    if (row.consent_stands !== true) return 'consent-withdrawn';
+    // Sent, consent standing, yet not shown: withdrawn or expired (or it changed between the two reads).
+    return 'no-longer-shared';
   }
 
   async referralsWithRunningClocks(today: string, limit: number) {

@@ -152,6 +152,9 @@ export const ReferralConsentEntity = new EntitySchema<Record<string, unknown>>({
     referralId: { name: 'referral_id', type: 'uuid', nullable: true },
     actorType: { name: 'actor_type', type: 'text' },
     actorId: { name: 'actor_id', type: 'text' },
+    method: { type: 'text' },
+    givenAt: { name: 'given_at', type: 'timestamptz', nullable: true },
+    recordedByStaffId: { name: 'recorded_by_staff_id', type: 'text', nullable: true },
     recordedAt: { name: 'recorded_at', type: 'timestamptz' },
   },
 });

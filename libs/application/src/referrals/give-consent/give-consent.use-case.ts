@@ -39,6 +39,10 @@ export class GiveConsent {
           wordingVersion: wording.version,
           referralId: stored.state.id,
           actor: { type: 'citizen', id: command.citizenId },
+          // The victim, online, themselves: given the moment it is recorded.
+          method: 'online',
+          givenAt: now,
+          recordedByStaffId: null,
           recordedAt: now,
         });
         await transaction.audit({
@@ -46,7 +50,7 @@ export class GiveConsent {
           action: 'referral-consent.given',
           targetType: 'referral-consent',
           targetId: stored.organisationId,
-          details: { purpose: 'support-referral', wordingVersion: wording.version },
+          details: { purpose: 'support-referral', wordingVersion: wording.version, method: 'online' },
           occurredAt: now,
         });
       }

@@ -3,7 +3,7 @@ import type { Clock } from '../../ports/clock.js';
 import { CaseFileStore } from '../../staff/case-file.js';
 import { AccessLog, canSee } from '../../staff/casework-store.js';
 import { staffClaimNotFound } from '../../staff/staff-actor.js';
-import { FieldEncryption, ReferralStore, type ConsentRecord, type StoredMatch } from '../referral-ports.js';
+import { FieldEncryption, ReferralStore, type ConsentLedgerEntry, type StoredMatch } from '../referral-ports.js';
 import { matchContext } from '../referral-support.js';
 import type { ListClaimReferralsCommand } from './list-claim-referrals.command.js';
 
@@ -13,6 +13,10 @@ export interface StaffReferralConsent {
   readonly lastAction: 'given' | 'withdrawn' | null;
   /** Who recorded the newest entry: the victim online, or a member of staff on their behalf. */
   readonly recordedBy: { readonly type: 'citizen' | 'staff'; readonly id: string } | null;
+  /** How the victim gave (or withdrew) it: online, or by phone, in person or in writing to staff (`unknown`: old). */
+  readonly method: ConsentLedgerEntry['method'] | null;
+  /** When the victim gave (or withdrew) it, which may be before it was recorded; null when unknown. */
+  readonly givenAt: Date | null;
   readonly wordingVersion: string | null;
   readonly recordedAt: Date | null;
 }
@@ -46,16 +50,28 @@ export interface StaffClaimReferral {
   readonly createdAt: Date;
 }
 
-function consentFor(ledger: readonly ConsentRecord[], organisationId: string): StaffReferralConsent {
+function consentFor(ledger: readonly ConsentLedgerEntry[], organisationId: string): StaffReferralConsent {
   // The ledger comes oldest first (by position): the last entry for the organisation is the one that stands.
   const latest = ledger
     .filter((entry) => entry.organisationId === organisationId && entry.purpose === 'support-referral')
     .at(-1);
-  if (!latest) return { standing: false, lastAction: null, recordedBy: null, wordingVersion: null, recordedAt: null };
+  if (!latest) {
+    return {
+      standing: false,
+      lastAction: null,
+      recordedBy: null,
+      method: null,
+      givenAt: null,
+      wordingVersion: null,
+      recordedAt: null,
+    };
+  }
   return {
     standing: latest.action === 'given',
     lastAction: latest.action,
     recordedBy: { ...latest.actor },
+    method: latest.method,
+    givenAt: latest.givenAt,
     wordingVersion: latest.wordingVersion,
     recordedAt: latest.recordedAt,
   };

@@ -1,7 +1,12 @@
 import { FieldEncryption } from '../referral-ports.js';
 import { consentWordingFor, type ConsentWording, type ReferralState } from '@redress/domain';
 import { ReferralNotFoundError } from '../referral-errors.js';
-import { ReferralStore, type CitizenReferralView, type StoredMatch } from '../referral-ports.js';
+import {
+  ReferralStore,
+  type CitizenReferralView,
+  type ConsentLedgerEntry,
+  type StoredMatch,
+} from '../referral-ports.js';
 import { matchContext } from '../referral-support.js';
 
 /** A referral as the victim sees it: the service, why it matched, where it stands, and the consent words. */
@@ -97,6 +102,12 @@ export interface CitizenConsent {
   purpose: string;
   action: 'given' | 'withdrawn';
   wordingVersion: string;
+  /** How you gave (or withdrew) it: online yourself, or by phone, in person or in writing to a caseworker. */
+  method: ConsentLedgerEntry['method'];
+  /** When you gave (or withdrew) it; null for an old entry made by a caseworker whose time was not kept. */
+  givenAt: Date | null;
+  /** Who recorded it: you, online, or a caseworker for you (staff ids are not shown to the citizen). */
+  recordedBy: 'citizen' | 'staff';
   recordedAt: Date;
 }
 
@@ -113,6 +124,9 @@ export class ListMyConsents {
         purpose: entry.purpose,
         action: entry.action,
         wordingVersion: entry.wordingVersion,
+        method: entry.method,
+        givenAt: entry.givenAt,
+        recordedBy: entry.actor.type,
         recordedAt: entry.recordedAt,
       }))
       .reverse();

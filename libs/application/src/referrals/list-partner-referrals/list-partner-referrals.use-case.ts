@@ -1,5 +1,8 @@
 import { FieldEncryption } from '../referral-ports.js';
 import type { ReferralState, SupportNeed } from '@redress/domain';
+import { Clock } from '../../ports/clock.js';
+import type { PartnerPrincipal } from '../authenticate-partner/authenticate-partner.use-case.js';
+import { PartnerAccessLog } from '../partner-access-ports.js';
 import { ReferralNotFoundError } from '../referral-errors.js';
 import { ReferralStore, type PartnerReferralView, type ReferralProfile, type SafeContact } from '../referral-ports.js';
 import { profileContext } from '../referral-support.js';
@@ -41,28 +44,54 @@ function toPartnerReferral(view: PartnerReferralView, encryption: FieldEncryptio
   };
 }
 
-/** The referrals sent to the calling organisation whose consent stands, newest first. */
+/**
+ * The referrals sent to the calling organisation whose consent stands, newest first. The read is written to the
+ * audit log (`referral.read`, view `list`, with how many and which referrals, ids only) before anything is returned.
+ */
 export class ListPartnerReferrals {
   constructor(
     private readonly store: ReferralStore,
     private readonly encryption: FieldEncryption,
+    private readonly accessLog: PartnerAccessLog,
+    private readonly clock: Clock,
   ) {}
 
-  async execute(command: { organisationId: string; limit: number }): Promise<PartnerReferral[]> {
-    const views = await this.store.listForOrganisation(command.organisationId, command.limit);
+  async execute(command: { partner: PartnerPrincipal; limit: number }): Promise<PartnerReferral[]> {
+    const views = await this.store.listForOrganisation(command.partner.organisationId, command.limit);
+    await this.accessLog.recordRead({
+      partner: command.partner,
+      view: 'list',
+      referralIds: views.map((view) => view.stored.state.id),
+      at: this.clock.now(),
+    });
     return views.map((view) => toPartnerReferral(view, this.encryption));
   }
 }
 
+/**
+ * One referral sent to the calling organisation, while consent stands. The read is written to the audit log
+ * (`referral.read`, view `referral`) before anything is returned; a referral the organisation may not see is
+ * "not found" whatever the reason (another organisation's, consent withdrawn, not sent, none), and the refused
+ * attempt is logged (`referral.access-refused`, with the reason, for staff eyes only).
+ */
 export class GetPartnerReferral {
   constructor(
     private readonly store: ReferralStore,
     private readonly encryption: FieldEncryption,
+    private readonly accessLog: PartnerAccessLog,
+    private readonly clock: Clock,
   ) {}
 
-  async execute(command: { organisationId: string; referralId: string }): Promise<PartnerReferral> {
-    const view = await this.store.findForOrganisation(command.organisationId, command.referralId);
-    if (!view) throw new ReferralNotFoundError();
+  async execute(command: { partner: PartnerPrincipal; referralId: string }): Promise<PartnerReferral> {
+    const { partner, referralId } = command;
+    const view = await this.store.findForOrganisation(partner.organisationId, referralId);
+    const at = this.clock.now();
+    if (!view) {
+      const reason = await this.store.partnerRefusalReason(partner.organisationId, referralId);
+      await this.accessLog.recordRefused({ partner, referralId, reason, at });
+      throw new ReferralNotFoundError();
+    }
+    await this.accessLog.recordRead({ partner, view: 'referral', referralIds: [view.stored.state.id], at });
     return toPartnerReferral(view, this.encryption);
   }
 }

@@ -49,9 +49,9 @@ export interface ReferredOnBehalf {
  * A caseworker refers the victim of a claim to a support organisation on their behalf, with the consent the
  * victim gave them by phone, in person or in writing (Victims' Code right 4; consent per organisation, as
  * docs/referrals.md). The needs and safe contact come from the claim's application. The consent is written to
- * the append-only ledger with the caseworker as recorder, and the referral then follows the normal lifecycle:
- * queued to be sent within 2 working days of the consent, and the partner told by webhook when it is sent.
- * Without consent nothing is written (422).
+ * the append-only ledger with how and when the victim gave it and the caseworker as recorder, and the referral
+ * then follows the normal lifecycle: queued to be sent within 2 working days of the consent, and the partner told
+ * by webhook when it is sent. Without consent nothing is written (422).
  */
 export class ReferOnBehalf {
   constructor(
@@ -199,7 +199,8 @@ export class ReferOnBehalf {
       // Right 4 runs from when the victim consented, not from when it was typed in.
       referral.consent(consent.givenAt, this.settings.calendar, this.settings.clocks);
       await transaction.lockConsent(stored.citizenId, stored.organisationId, 'support-referral');
-      // Always a new entry, even if an earlier consent stands: it is the evidence of this consent and who took it.
+      // Always a new entry, even if an earlier consent stands: it is the evidence of this consent, how and when the
+      // victim gave it, and who took it.
       await transaction.appendConsent({
         id: randomUUID(),
         citizenId: stored.citizenId,
@@ -209,6 +210,9 @@ export class ReferOnBehalf {
         wordingVersion: wording.version,
         referralId,
         actor: { type: 'staff', id: command.actor.staffId },
+        method: consent.method,
+        givenAt: consent.givenAt,
+        recordedByStaffId: command.actor.staffId,
         recordedAt: now,
       });
       const consentDetails = { method: consent.method, givenAt: consent.givenAt.toISOString() };
@@ -226,7 +230,7 @@ export class ReferOnBehalf {
         },
         occurredAt: now,
       });
-      // The method and time of consent go with the referral's own history too (the ledger has no column for them).
+      // The method and time of consent go with the referral's own history too (as they are in the ledger).
       const events = referral.events.map((event) =>
         event.type === 'referral.consented' ? { ...event, details: { ...event.details, ...consentDetails } } : event,
       );

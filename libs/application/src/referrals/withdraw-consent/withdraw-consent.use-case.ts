@@ -31,6 +31,10 @@ export class WithdrawConsent {
         wordingVersion: currentConsentWording['support-referral'].version,
         referralId: null,
         actor: { type: 'citizen', id: command.citizenId },
+        // The victim, online, themselves: withdrawn the moment it is recorded.
+        method: 'online',
+        givenAt: now,
+        recordedByStaffId: null,
         recordedAt: now,
       });
       await transaction.audit({
@@ -38,7 +42,7 @@ export class WithdrawConsent {
         action: 'referral-consent.withdrawn',
         targetType: 'referral-consent',
         targetId: command.organisationId,
-        details: { purpose: 'support-referral' },
+        details: { purpose: 'support-referral', method: 'online' },
         occurredAt: now,
       });
       const open = await transaction.lockOpenReferralsWith(command.citizenId, command.organisationId);
