@@ -30,7 +30,8 @@ export async function insertClaimEvent(manager: EntityManager, event: ClaimEvent
 
 /**
  * The aggregate's state into the claim row, held back in `writes` with the guard the caller knows (the version it
- * locked, or "below the new version"): the one definition of that UPDATE for every claim writer.
+ * locked, or "below the new version"): the one definition of that UPDATE for every claim writer. `submitted_at` is
+ * set once, by the INSERT of submission, and never here: naming it in an UPDATE fires claim_service_level_due.
  */
 export function updateClaimState(writes: DeferredWrites, claim: ClaimSnapshot, at: Date, guard: ClaimGuard): void {
   writes.patchClaim(
@@ -40,14 +41,12 @@ export function updateClaimState(writes: DeferredWrites, claim: ClaimSnapshot, a
       status: claim.status,
       version: claim.version,
       status_changed_at: claim.statusChangedAt,
-      submitted_at: claim.submittedAt,
       pending_decision: claim.pendingDecision ? JSON.stringify(claim.pendingDecision) : null,
       decision: claim.decision ? JSON.stringify(claim.decision) : null,
       updated_at: at,
     },
     {
       status_changed_at: '::timestamptz',
-      submitted_at: '::timestamptz',
       pending_decision: '::jsonb',
       decision: '::jsonb',
       updated_at: '::timestamptz',
