@@ -1,9 +1,11 @@
 /**
  * SQL that fills a freshly migrated database with generated claims, straight into the tables the work queue and
- * search read (citizen_account, application, claim, claim_event, claim_restricted_staff, claim_search_term).
+ * search read (citizen_account, application, claim, claim_event, claim_restricted_staff, claim_search_term,
+ * claim_name_variant).
  * Run in one session with `session_replication_role = replica`: no row triggers (so the derived columns the
  * triggers keep are written here by the same formulas) and no foreign-key checks (every key is made here).
  */
+import { LONGEST_CLOSE_TOKEN, LONGEST_EXACT_ONLY_TOKEN, nameVariantPurpose } from '@redress/application';
 
 /** Teams and their shares of all claims. */
 export const teams: ReadonlyArray<[team: string, share: number]> = [
@@ -690,6 +692,35 @@ export const fillTables = (developmentBlindIndexKey: string, now = 'now()') => [
        FROM bench_seed WHERE crime_reference IS NOT NULL
    ) terms
    ON CONFLICT DO NOTHING`,
+  // The variants nameVariantsOf makes (libs/application/src/search/name-variants.ts): every distinct token of the
+  // first, last and other names, itself (exact) and, from 4 to 24 letters, with each letter deleted; keyed as
+  // PostgresClaimSearchIndex keys them. Computed once per distinct set of names, then given to each claim that has it.
+  `INSERT INTO claim_name_variant (claim_id, variant, exact)
+   WITH names AS (
+     SELECT DISTINCT first_name, last_name, coalesce(other_last_name, '') AS other_last_name FROM bench_seed
+   ), name_tokens AS (
+     SELECT DISTINCT n.first_name, n.last_name, n.other_last_name, token
+     FROM names n, unnest(string_to_array(bench_normalise_name(
+       concat_ws(' ', n.first_name, n.last_name, nullif(n.other_last_name, ''))), ' ')) AS token
+     WHERE token <> ''
+   ), tokens AS (
+     SELECT DISTINCT token FROM name_tokens
+   ), neighbourhoods AS (
+     SELECT token, token AS variant FROM tokens
+     UNION
+     SELECT token, left(token, i - 1) || substr(token, i + 1) FROM tokens, generate_series(1, length(token)) AS i
+     WHERE length(token) BETWEEN ${LONGEST_EXACT_ONLY_TOKEN + 1} AND ${LONGEST_CLOSE_TOKEN}
+   ), keyed AS (
+     SELECT token, bench_blind_index(${sqlText(nameVariantPurpose)}, variant) AS variant, variant = token AS exact
+     FROM neighbourhoods
+   ), name_variants AS (
+     SELECT t.first_name, t.last_name, t.other_last_name, k.variant, bool_or(k.exact) AS exact
+     FROM name_tokens t JOIN keyed k USING (token)
+     GROUP BY t.first_name, t.last_name, t.other_last_name, k.variant
+   )
+   SELECT s.claim_id, v.variant, v.exact FROM bench_seed s JOIN name_variants v
+     ON v.first_name = s.first_name AND v.last_name = s.last_name
+       AND v.other_last_name = coalesce(s.other_last_name, '')`,
   // References continue after the generated ones.
   `SELECT setval('claim_reference_seq', (SELECT count(*) FROM bench_seed) + 1)`,
 ];
