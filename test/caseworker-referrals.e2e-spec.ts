@@ -514,6 +514,429 @@ describe('caseworker referral routes', () => {
     });
   });
 
+  describe('recording a withdrawal on the victim’s behalf', () => {
+    let partnerKey: string;
+    const partnerRead = (id: string) => http().get(`/v1/partner/referrals/${id}`).set('x-api-key', partnerKey);
+    const withdraw = (reference: string, referralId: string, body: object, staff = caseworker) =>
+      http()
+        .post(`/v1/claims/${reference}/referrals/${referralId}/consent-withdrawal`)
+        .set('authorization', staff.authorization)
+        .send(body);
+    const withdrawal = (overrides: Record<string, unknown> = {}) => ({
+      method: 'phone',
+      withdrawnAt: new Date(Date.now() - 60_000).toISOString(),
+      reasonCode: 'support-found-elsewhere',
+      ...overrides,
+    });
+    /** A claim whose victim consented by phone to Harbourlight an hour ago, the referral sent (the partner reads it). */
+    const referredAndSent = async () => {
+      const victim = await seedClaim(app, { status: 'in_assessment', answers });
+      const made = await refer(victim.reference, {
+        consent: consent({ givenAt: new Date(Date.now() - 3_600_000).toISOString() }),
+      }).expect(201);
+      const referralId = made.body.referralId as string;
+      await new SendReferral(referralStore(), settings, new SystemClock()).execute({ referralId });
+      return { victim, referralId, proposedIds: made.body.proposedReferralIds as string[] };
+    };
+    /** Everything a withdrawal writes for the victim: ledger, referrals' states and events, audit and webhooks. */
+    const effects = async ({ citizenId, claimId }: SeededClaim) => ({
+      ...(await written({ citizenId, claimId } as SeededClaim)),
+      withdrawn: await count(`SELECT count(*) AS n FROM referral WHERE citizen_id = $1 AND status = 'withdrawn'`, [
+        citizenId,
+      ]),
+      events: await count(
+        `SELECT count(*) AS n FROM referral_event e JOIN referral r ON r.id = e.referral_id WHERE r.citizen_id = $1`,
+        [citizenId],
+      ),
+      webhooks: await count(
+        `SELECT count(*) AS n FROM referral_webhook_delivery d JOIN referral r ON r.id = d.referral_id
+          WHERE r.citizen_id = $1`,
+        [citizenId],
+      ),
+      referralAudit: await count(
+        `SELECT count(*) AS n FROM audit_log a JOIN referral r ON r.id::text = a.target_id WHERE r.citizen_id = $1`,
+        [citizenId],
+      ),
+    });
+
+    beforeAll(async () => {
+      const partners = new PostgresPartnerAccessStore(db, auditAppend());
+      const actor = { type: 'staff' as const, id: 'test-admin' };
+      partnerKey = (
+        await new CreatePartnerCredential(
+          partners,
+          new PartnerKeyHasher(DEVELOPMENT_PARTNER_KEY_PEPPER),
+          new SystemClock(),
+        ).execute({ organisationId: HARBOURLIGHT, actor })
+      ).apiKey;
+      await new ConfigurePartnerWebhook(partners, app.get(FieldCipher), new SystemClock(), 3_600_000).execute({
+        organisationId: HARBOURLIGHT,
+        url: 'https://harbourlight.example.org/hooks/redress',
+        actor,
+      });
+    });
+
+    describe('by phone', () => {
+      let victim: SeededClaim;
+      let referralId: string;
+      const withdrawnAt = new Date(Date.now() - 10 * 60_000);
+      let recordedAt: Date;
+
+      beforeAll(async () => {
+        ({ victim, referralId } = await referredAndSent());
+      });
+
+      it('takes the organisation’s access away at once: 201, and the partner’s next read of the referral is 404', async () => {
+        expect((await partnerRead(referralId)).status).toBe(200);
+        const [{ version: versionBefore }] = await db.query(`SELECT version FROM claim WHERE id = $1`, [
+          victim.claimId,
+        ]);
+
+        const response = await withdraw(
+          victim.reference,
+          referralId,
+          withdrawal({ withdrawnAt: withdrawnAt.toISOString() }),
+        );
+        expect(response.status).toBe(201);
+        expect(response.body).toEqual({
+          recorded: true,
+          organisationId: HARBOURLIGHT,
+          withdrawnReferrals: 1,
+          withdrawnReferralIds: [referralId],
+          consent: {
+            standing: false,
+            lastAction: 'withdrawn',
+            recordedBy: { type: 'staff', id: caseworker.staffId },
+            method: 'phone',
+            givenAt: withdrawnAt.toISOString(),
+            wordingVersion: WORDING,
+            recordedAt: expect.any(String),
+          },
+        });
+        recordedAt = new Date(response.body.consent.recordedAt);
+
+        const read = await partnerRead(referralId);
+        expect(read.status).toBe(404);
+        expect(read.headers['content-type']).toContain('application/problem+json');
+        const listed = await http().get('/v1/partner/referrals').set('x-api-key', partnerKey).expect(200);
+        expect(JSON.stringify(listed.body)).not.toContain(referralId);
+        const acknowledge = await http()
+          .post(`/v1/partner/referrals/${referralId}/acknowledge`)
+          .set('x-api-key', partnerKey)
+          .send({});
+        expect(acknowledge.status).toBe(404);
+        // The refused read is in the access log as a withdrawn consent.
+        const [refused] = await db.query(
+          `SELECT details FROM audit_log WHERE action = 'referral.access-refused' AND target_id = $1`,
+          [referralId],
+        );
+        expect(refused.details).toMatchObject({ organisationId: HARBOURLIGHT, reason: 'consent-withdrawn' });
+        // Like referring on the victim's behalf, it changes the victim's consent and referrals, not the claim.
+        const [{ version: versionAfter }] = await db.query(`SELECT version FROM claim WHERE id = $1`, [victim.claimId]);
+        expect(versionAfter).toBe(versionBefore);
+      });
+
+      it('writes a withdrawal to the ledger with how, when and who recorded it', async () => {
+        const ledger = await db.query(
+          `SELECT organization_id, action, wording_version, referral_id, actor_type, actor_id, method, given_at,
+                  recorded_by_staff_id, recorded_at FROM referral_consent WHERE citizen_id = $1 ORDER BY position`,
+          [victim.citizenId],
+        );
+        expect(ledger).toEqual([
+          expect.objectContaining({ action: 'given', method: 'phone', organization_id: HARBOURLIGHT }),
+          {
+            organization_id: HARBOURLIGHT,
+            action: 'withdrawn',
+            wording_version: WORDING,
+            referral_id: referralId,
+            actor_type: 'staff',
+            actor_id: caseworker.staffId,
+            method: 'phone',
+            given_at: withdrawnAt,
+            recorded_by_staff_id: caseworker.staffId,
+            recorded_at: recordedAt,
+          },
+        ]);
+        expect(ledger[1].recorded_at.getTime()).toBeGreaterThan(withdrawnAt.getTime());
+      });
+
+      it('withdraws the referral with its event, audit entries (ids and codes only) and a webhook, as online', async () => {
+        const [row] = await db.query(`SELECT status, withdrawn_at FROM referral WHERE id = $1`, [referralId]);
+        expect(row).toEqual({ status: 'withdrawn', withdrawn_at: recordedAt });
+        const details = {
+          method: 'phone',
+          withdrawnAt: withdrawnAt.toISOString(),
+          reasonCode: 'support-found-elsewhere',
+        };
+        const events = await db.query(
+          `SELECT actor_type, actor_id, details FROM referral_event WHERE referral_id = $1 AND type = 'referral.withdrawn'`,
+          [referralId],
+        );
+        expect(events).toEqual([{ actor_type: 'staff', actor_id: caseworker.staffId, details }]);
+        const audit = await db.query(
+          `SELECT action, actor_type, actor_id, target_type, target_id, details FROM audit_log
+            WHERE (action = 'referral-consent.withdrawn' AND details->>'claimId' = $1)
+               OR (action = 'referral.withdrawn' AND target_id = $2)
+            ORDER BY sequence`,
+          [victim.claimId, referralId],
+        );
+        expect(audit).toEqual([
+          {
+            action: 'referral-consent.withdrawn',
+            actor_type: 'staff',
+            actor_id: caseworker.staffId,
+            target_type: 'referral-consent',
+            target_id: HARBOURLIGHT,
+            details: { purpose: 'support-referral', ...details, referralId, claimId: victim.claimId },
+          },
+          {
+            action: 'referral.withdrawn',
+            actor_type: 'staff',
+            actor_id: caseworker.staffId,
+            target_type: 'referral',
+            target_id: referralId,
+            details,
+          },
+        ]);
+        // Nothing of the victim's: no name, contact detail or postcode.
+        for (const secret of ['Alex', 'Morgan', '07700', 'example.test', 'NW1']) {
+          expect(JSON.stringify(audit)).not.toContain(secret);
+        }
+        const webhooks = await db.query(
+          `SELECT event_type FROM referral_webhook_delivery WHERE referral_id = $1 ORDER BY created_at`,
+          [referralId],
+        );
+        expect(webhooks).toEqual([{ event_type: 'referral.sent' }, { event_type: 'referral.withdrawn' }]);
+      });
+
+      it('shows staff the withdrawal in the claim’s referrals', async () => {
+        const made = (await list(victim.reference).expect(200)).body.find((r: { id: string }) => r.id === referralId);
+        expect(made).toMatchObject({
+          status: 'withdrawn',
+          withdrawnAt: recordedAt.toISOString(),
+          consent: {
+            standing: false,
+            lastAction: 'withdrawn',
+            recordedBy: { type: 'staff', id: caseworker.staffId },
+            method: 'phone',
+            givenAt: withdrawnAt.toISOString(),
+          },
+        });
+      });
+
+      it('shows the victim, in their own consent view, the withdrawal, how they gave it and that a caseworker recorded it', async () => {
+        const citizenApi = await startCitizenApi();
+        try {
+          const { accessToken } = citizenApi.get(CitizenAccessTokens).issue(victim.citizenId);
+          const response = await request(citizenApi.getHttpServer())
+            .get('/v1/referral-consents')
+            .set('authorization', `Bearer ${accessToken}`)
+            .expect(200);
+          expect(response.body.live).toEqual([]);
+          expect(response.body.history).toEqual([
+            expect.objectContaining({
+              organisationId: HARBOURLIGHT,
+              action: 'withdrawn',
+              method: 'phone',
+              givenAt: withdrawnAt.toISOString(),
+              recordedBy: 'staff',
+            }),
+            expect.objectContaining({ organisationId: HARBOURLIGHT, action: 'given', method: 'phone' }),
+          ]);
+          expect(JSON.stringify(response.body)).not.toContain(caseworker.staffId);
+        } finally {
+          await citizenApi.close();
+        }
+      });
+
+      it('is idempotent: withdrawing again answers 200 with the withdrawal that stands, and writes nothing', async () => {
+        const before = await effects(victim);
+        const leader = testStaff('team-leader');
+        const response = await withdraw(victim.reference, referralId, withdrawal({ method: 'in-writing' }), leader);
+        expect(response.status).toBe(200);
+        expect(response.body).toEqual({
+          recorded: false,
+          organisationId: HARBOURLIGHT,
+          withdrawnReferrals: 0,
+          withdrawnReferralIds: [],
+          consent: {
+            standing: false,
+            lastAction: 'withdrawn',
+            recordedBy: { type: 'staff', id: caseworker.staffId },
+            method: 'phone',
+            givenAt: withdrawnAt.toISOString(),
+            wordingVersion: WORDING,
+            recordedAt: recordedAt.toISOString(),
+          },
+        });
+        expect(await effects(victim)).toEqual(before);
+        // The answer shows the claim's referral data: logged as a read.
+        const reads = (await auditEntriesFor(app, victim.claimId)).filter(
+          (entry) => entry.action === 'claim.read' && entry.actor_id === leader.staffId,
+        );
+        expect(reads.map((entry) => entry.details)).toEqual([
+          expect.objectContaining({ view: 'referral-consent', purpose: 'casework', roles: ['team-leader'] }),
+        ]);
+      });
+    });
+
+    it('records one withdrawal when two members of staff record it at once: one 201, one 200', async () => {
+      const { victim, referralId } = await referredAndSent();
+      const responses = await Promise.all([
+        withdraw(victim.reference, referralId, withdrawal()),
+        withdraw(victim.reference, referralId, withdrawal({ method: 'in-person' }), testStaff('senior-caseworker')),
+      ]);
+      expect(responses.map((response) => response.status).sort()).toEqual([200, 201]);
+      expect(
+        await count(`SELECT count(*) AS n FROM referral_consent WHERE citizen_id = $1 AND action = 'withdrawn'`, [
+          victim.citizenId,
+        ]),
+      ).toBe(1);
+      expect((await partnerRead(referralId)).status).toBe(404);
+    });
+
+    it.each(['caseworker', 'senior-caseworker', 'team-leader'] as const)('lets a %s record it', async (role) => {
+      const { victim, referralId } = await referredAndSent();
+      const response = await withdraw(
+        victim.reference,
+        referralId,
+        withdrawal({ method: 'in-person' }),
+        testStaff(role),
+      );
+      expect(response.status).toBe(201);
+      expect(response.body.consent).toMatchObject({ method: 'in-person', recordedBy: { type: 'staff' } });
+    });
+
+    it('refuses an auditor and an administrator (403 problem+json), and writes nothing', async () => {
+      const { victim, referralId } = await referredAndSent();
+      const before = await effects(victim);
+      for (const role of ['auditor', 'administrator'] as const) {
+        const response = await withdraw(victim.reference, referralId, withdrawal(), testStaff(role));
+        expect(response.status).toBe(403);
+        expect(response.headers['content-type']).toContain('application/problem+json');
+      }
+      expect(await effects(victim)).toEqual(before);
+      expect((await partnerRead(referralId)).status).toBe(200);
+      expect(
+        (
+          await http()
+            .post(`/v1/claims/${victim.reference}/referrals/${referralId}/consent-withdrawal`)
+            .send(withdrawal())
+        ).status,
+      ).toBe(401);
+    });
+
+    it('answers 404 for an unknown referral, a referral of another claim, or a claim that does not exist', async () => {
+      const { victim, referralId } = await referredAndSent();
+      const other = await referredAndSent();
+      const before = await effects(victim);
+      const beforeOther = await effects(other.victim);
+      for (const [reference, id, code] of [
+        [victim.reference, randomUUID(), 'referrals.not-found'],
+        [victim.reference, other.referralId, 'referrals.not-found'],
+        [other.victim.reference, referralId, 'referrals.not-found'],
+        ['CRN-2026-99999999', referralId, 'claim.not-found'],
+      ] as const) {
+        const response = await withdraw(reference, id, withdrawal());
+        expect([response.status, response.body.code]).toEqual([404, code]);
+        expect(response.headers['content-type']).toContain('application/problem+json');
+      }
+      expect(await effects(victim)).toEqual(before);
+      expect(await effects(other.victim)).toEqual(beforeOther);
+      expect((await partnerRead(referralId)).status).toBe(200);
+      expect((await partnerRead(other.referralId)).status).toBe(200);
+    });
+
+    it('hides a restricted claim from anyone not named on it (404, logged, nothing written); the named one records it', async () => {
+      const { victim, referralId } = await referredAndSent();
+      const named = testStaff('caseworker');
+      const outsider = testStaff('senior-caseworker');
+      await http()
+        .put(`/v1/claims/${victim.reference}/restriction`)
+        .set('authorization', testStaff('team-leader').authorization)
+        .send({ restricted: true, staffIds: [named.staffId], reasonCode: 'staff-member' })
+        .expect(200);
+      const before = await effects(victim);
+      const refused = await withdraw(victim.reference, referralId, withdrawal(), outsider);
+      expect(refused.status).toBe(404);
+      expect(refused.body.detail).toBe('There is no such claim.');
+      expect(await effects(victim)).toEqual(before);
+      expect((await partnerRead(referralId)).status).toBe(200);
+      const logged = (await auditEntriesFor(app, victim.claimId)).filter(
+        (entry) => entry.action === 'claim.access-refused' && entry.actor_id === outsider.staffId,
+      );
+      expect(logged.map((entry) => entry.details.view)).toEqual(['referral']);
+
+      expect((await withdraw(victim.reference, referralId, withdrawal(), named)).status).toBe(201);
+      expect((await partnerRead(referralId)).status).toBe(404);
+    });
+
+    it.each([
+      ['an unknown method', withdrawal({ method: 'email' })],
+      ['the victim’s own method (online)', withdrawal({ method: 'online' })],
+      ['no time', { method: 'phone' }],
+      ['a time that is not a time', withdrawal({ withdrawnAt: 'yesterday' })],
+      ['a time without a zone', withdrawal({ withdrawnAt: '2026-11-30T10:00:00' })],
+      ['an unknown reason', withdrawal({ reasonCode: 'changed my mind about everything' })],
+      ['an unknown field', { ...withdrawal(), note: 'Said so on the phone.' }],
+      ['a body that is not an object', ['phone']],
+    ])('answers 400 problem+json for %s, and writes nothing', async (_name, body) => {
+      const { victim, referralId } = await referredAndSent();
+      const before = await effects(victim);
+      const response = await withdraw(victim.reference, referralId, body);
+      expect(response.status).toBe(400);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(await effects(victim)).toEqual(before);
+      expect((await partnerRead(referralId)).status).toBe(200);
+    });
+
+    it('answers 400 for a referral id that is not a UUID', async () => {
+      const { victim } = await referredAndSent();
+      const response = await withdraw(victim.reference, 'harbourlight', withdrawal());
+      expect(response.status).toBe(400);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+    });
+
+    it('answers 400 for a withdrawal dated in the future beyond 5 minutes, and accepts one within them', async () => {
+      const { victim, referralId } = await referredAndSent();
+      const before = await effects(victim);
+      const future = await withdraw(
+        victim.reference,
+        referralId,
+        withdrawal({ withdrawnAt: new Date(Date.now() + 3_600_000).toISOString() }),
+      );
+      expect([future.status, future.body.code]).toEqual([400, 'referrals.withdrawal-in-future']);
+      expect(await effects(victim)).toEqual(before);
+      const skewed = await withdraw(
+        victim.reference,
+        referralId,
+        withdrawal({ withdrawnAt: new Date(Date.now() + 2 * 60_000).toISOString() }),
+      );
+      expect(skewed.status).toBe(201);
+    });
+
+    it('answers 409 for a withdrawal dated before the consent that stands, and writes nothing', async () => {
+      const { victim, referralId } = await referredAndSent();
+      const before = await effects(victim);
+      const response = await withdraw(
+        victim.reference,
+        referralId,
+        withdrawal({ withdrawnAt: new Date(Date.now() - 2 * 3_600_000).toISOString() }),
+      );
+      expect([response.status, response.body.code]).toEqual([409, 'referrals.withdrawal-before-consent']);
+      expect(await effects(victim)).toEqual(before);
+      expect((await partnerRead(referralId)).status).toBe(200);
+    });
+
+    it('answers 409 for an organisation the victim never consented to (a proposal), and writes nothing', async () => {
+      const { victim, proposedIds } = await referredAndSent();
+      const before = await effects(victim);
+      const response = await withdraw(victim.reference, proposedIds[0]!, withdrawal());
+      expect([response.status, response.body.code]).toEqual([409, 'referrals.consent-not-given']);
+      expect(await effects(victim)).toEqual(before);
+    });
+  });
+
   describe('victim’s own proposals on a claim', () => {
     it('use the application’s support-needs and contact-preferences sections over the request', async () => {
       const propose = new ProposeReferrals(

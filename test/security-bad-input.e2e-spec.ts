@@ -246,6 +246,12 @@ const routes: Record<string, BodyRoute> = {
     url: claim('/referrals'),
     template: () => ({ needs: ['emotional-support'], summary: 'Please call in the morning.' }),
   },
+  'POST /v1/claims/:reference/referrals/:referralId/consent-withdrawal': {
+    app: 'caseworker',
+    as: 'caseworker',
+    url: (f) => claim(`/referrals/${randomUUID()}/consent-withdrawal`)(f),
+    template: () => ({ method: 'phone', withdrawnAt: '2026-11-27T10:00:00Z', reasonCode: 'other' }),
+  },
   'POST /v1/partner/referrals/:referralId/acknowledge': {
     app: 'caseworker',
     as: 'partner-a',

@@ -1,22 +1,26 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
+  ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { ListClaimReferrals, ReferOnBehalf } from '@redress/application';
+import { ListClaimReferrals, ReferOnBehalf, WithdrawConsentOnBehalf } from '@redress/application';
+import type { FastifyReply } from 'fastify';
 import { CurrentStaff, Roles, StaffController, type StaffPrincipal } from '../auth/index.js';
 import { actorOf } from '../casework/staff-command.js';
 import {
   ClaimReferralsQuery,
+  ConsentWithdrawnOnBehalfDto,
   ReferOnBehalfDto,
   ReferredOnBehalfDto,
   StaffClaimReferralDto,
+  WithdrawConsentOnBehalfDto,
 } from './claim-referrals.dto.js';
 
 @ApiTags('referrals')
@@ -26,6 +30,7 @@ export class ClaimReferralsController {
   constructor(
     private readonly listClaimReferrals: ListClaimReferrals,
     private readonly referOnBehalf: ReferOnBehalf,
+    private readonly withdrawConsentOnBehalf: WithdrawConsentOnBehalf,
   ) {}
 
   @Get()
@@ -91,5 +96,48 @@ export class ClaimReferralsController {
         : null,
     });
     return ReferredOnBehalfDto.from(result);
+  }
+
+  @Post(':referralId/consent-withdrawal')
+  @Roles('caseworker', 'senior-caseworker', 'team-leader')
+  @ApiOperation({
+    summary: 'Record the victim’s withdrawal of consent to share with the referral’s organisation, on their behalf.',
+    description:
+      'For a withdrawal the victim gave you by phone, in person or in writing. Exactly as when they withdraw online: ' +
+      'the organisation loses access at once, every open referral of the victim with it is withdrawn (and the ' +
+      'organisation told by webhook of those it was sent), and the consent ledger gets a `withdrawn` entry with how ' +
+      'and when the victim said it and you as recorder. Consent already withdrawn: 200 with `recorded: false` and ' +
+      'the withdrawal that stands, nothing written. Like referring on the victim’s behalf, it takes no claim version: ' +
+      'it changes the victim’s consent and referrals, not the claim.',
+  })
+  @ApiCreatedResponse({ type: ConsentWithdrawnOnBehalfDto, description: 'Recorded' })
+  @ApiOkResponse({ type: ConsentWithdrawnOnBehalfDto, description: 'Already withdrawn: nothing written' })
+  @ApiBadRequestResponse({ description: 'Invalid fields, or a time in the future; nothing is written' })
+  @ApiForbiddenResponse({ description: 'Your role may not record consent' })
+  @ApiNotFoundResponse({
+    description: 'No such claim, a restricted claim you are not named on, or no such referral of this claim',
+  })
+  @ApiConflictResponse({
+    description: 'The victim never consented to this organisation, or consented again after the time given',
+  })
+  async withdraw(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('reference') reference: string,
+    @Param('referralId', new ParseUUIDPipe({ version: '4' })) referralId: string,
+    @Body() body: WithdrawConsentOnBehalfDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ConsentWithdrawnOnBehalfDto> {
+    const result = await this.withdrawConsentOnBehalf.execute({
+      actor: actorOf(staff),
+      reference,
+      referralId,
+      withdrawal: {
+        method: body.method,
+        withdrawnAt: new Date(body.withdrawnAt),
+        reasonCode: body.reasonCode ?? null,
+      },
+    });
+    void reply.status(result.recorded ? 201 : 200);
+    return ConsentWithdrawnOnBehalfDto.from(result);
   }
 }

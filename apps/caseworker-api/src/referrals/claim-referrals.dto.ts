@@ -3,10 +3,14 @@ import {
   accessPurposes,
   consentLedgerMethods,
   consentMethods,
+  consentWithdrawalReasons,
   type AccessPurpose,
   type ConsentMethod,
+  type ConsentWithdrawalReason,
+  type ConsentWithdrawnOnBehalf,
   type ReferredOnBehalf,
   type StaffClaimReferral,
+  type StaffReferralConsent,
 } from '@redress/application';
 import { circumstances, supportNeeds, type Circumstance, type SupportNeed } from '@redress/domain';
 import { Type } from 'class-transformer';
@@ -133,6 +137,17 @@ export class StaffReferralConsentDto {
   @ApiPropertyOptional({ nullable: true, description: 'When it was recorded' }) recordedAt: string | null;
 }
 
+/** The consent as staff see it, dates as ISO strings. */
+function consentDto(consent: StaffReferralConsent): StaffReferralConsentDto {
+  const iso = (date: Date | null) => (date ? date.toISOString() : null);
+  return Object.assign(new StaffReferralConsentDto(), {
+    ...consent,
+    recordedBy: consent.recordedBy ? { ...consent.recordedBy } : null,
+    givenAt: iso(consent.givenAt),
+    recordedAt: iso(consent.recordedAt),
+  });
+}
+
 export class StaffClaimReferralDto {
   @ApiProperty() id: string;
   @ApiProperty() status: string;
@@ -164,11 +179,7 @@ export class StaffClaimReferralDto {
     return Object.assign(new StaffClaimReferralDto(), {
       ...referral,
       needsMet: [...referral.needsMet],
-      consent: {
-        ...referral.consent,
-        givenAt: iso(referral.consent.givenAt),
-        recordedAt: iso(referral.consent.recordedAt),
-      },
+      consent: consentDto(referral.consent),
       consentedAt: iso(referral.consentedAt),
       sentAt: iso(referral.sentAt),
       acknowledgedAt: iso(referral.acknowledgedAt),
@@ -196,6 +207,58 @@ export class ReferredOnBehalfDto {
     return Object.assign(new ReferredOnBehalfDto(), {
       ...result,
       proposedReferralIds: [...result.proposedReferralIds],
+    });
+  }
+}
+
+/** The victim's withdrawal of consent, as the caseworker took it. */
+export class WithdrawConsentOnBehalfDto {
+  @ApiProperty({ enum: consentMethods, description: 'How the victim told you (online they withdraw themselves)' })
+  @IsIn(consentMethods)
+  method: ConsentMethod;
+
+  @ApiProperty({
+    description:
+      'When the victim withdrew (ISO 8601 with offset); not in the future (5 minutes’ leeway for your clock), and not ' +
+      'before the consent that stands',
+    example: '2026-12-01T09:30:00Z',
+  })
+  @IsISO8601({ strict: true, strictSeparator: true })
+  @Matches(/(Z|[+-]\d{2}:\d{2})$/, { message: 'withdrawnAt must carry a time zone (Z or an offset)' })
+  withdrawnAt: string;
+
+  @ApiPropertyOptional({ enum: consentWithdrawalReasons, description: 'Why, if the victim said (a code only)' })
+  @IsOptional()
+  @IsIn(consentWithdrawalReasons)
+  reasonCode?: ConsentWithdrawalReason;
+}
+
+export class ConsentWithdrawnOnBehalfDto {
+  @ApiProperty({
+    description:
+      'true (201): this request recorded the withdrawal. false (200): consent had already been withdrawn, online or ' +
+      'by staff; nothing was written and `consent` is the withdrawal that stands',
+  })
+  recorded: boolean;
+  @ApiProperty() organisationId: string;
+  @ApiProperty({
+    description:
+      'How many open referrals of the victim with the organisation this request withdrew (the organisation lost ' +
+      'access at once), including those of the victim’s other claims and their own proposals',
+  })
+  withdrawnReferrals: number;
+  @ApiProperty({ type: [String], description: 'Those of them that are referrals of this claim' })
+  withdrawnReferralIds: string[];
+  @ApiProperty({ type: StaffReferralConsentDto, description: 'Where consent stands now: the newest ledger entry' })
+  consent: StaffReferralConsentDto;
+
+  static from(result: ConsentWithdrawnOnBehalf): ConsentWithdrawnOnBehalfDto {
+    return Object.assign(new ConsentWithdrawnOnBehalfDto(), {
+      recorded: result.recorded,
+      organisationId: result.organisationId,
+      withdrawnReferrals: result.withdrawnReferrals,
+      withdrawnReferralIds: [...result.withdrawnReferralIds],
+      consent: consentDto(result.consent),
     });
   }
 }

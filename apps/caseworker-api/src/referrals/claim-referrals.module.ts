@@ -10,6 +10,7 @@ import {
   ReferralStore,
   SupportDirectory,
   SystemClock,
+  WithdrawConsentOnBehalf,
 } from '@redress/application';
 import { defaultReferralClockSettings, englandAndWalesWorkingDays } from '@redress/domain';
 import {
@@ -23,7 +24,10 @@ import { DataSource } from 'typeorm';
 import { CaseworkerApiConfig } from '../config.js';
 import { ClaimReferralsController } from './claim-referrals.controller.js';
 
-/** Staff view of a claim's support referrals, and referring on the victim's behalf with their recorded consent. */
+/**
+ * Staff view of a claim's support referrals, referring on the victim's behalf with their recorded consent, and
+ * recording the withdrawal of that consent on their behalf.
+ */
 @Module({
   controllers: [ClaimReferralsController],
   providers: [
@@ -64,6 +68,12 @@ import { ClaimReferralsController } from './claim-referrals.controller.js';
       provide: ReferOnBehalf,
       inject: [CaseFileStore, AccessLog, ReferralStore, SupportDirectory, FieldEncryption, ReferralSettings, Clock],
       useFactory: (...deps: ConstructorParameters<typeof ReferOnBehalf>) => new ReferOnBehalf(...deps),
+    },
+    {
+      provide: WithdrawConsentOnBehalf,
+      inject: [CaseFileStore, AccessLog, ReferralStore, Clock],
+      useFactory: (...deps: ConstructorParameters<typeof WithdrawConsentOnBehalf>) =>
+        new WithdrawConsentOnBehalf(...deps),
     },
   ],
 })

@@ -27,3 +27,5 @@ export * from './list-claim-referrals/list-claim-referrals.command.js';
 export * from './list-claim-referrals/list-claim-referrals.use-case.js';
 export * from './refer-on-behalf/refer-on-behalf.command.js';
 export * from './refer-on-behalf/refer-on-behalf.use-case.js';
+export * from './withdraw-consent-on-behalf/withdraw-consent-on-behalf.command.js';
+export * from './withdraw-consent-on-behalf/withdraw-consent-on-behalf.use-case.js';

@@ -39,3 +39,30 @@ export class StaleReferralError extends DomainError {
     super('referrals.stale', DomainErrorKind.Conflict, 'The referral changed while this was being done. Try again.');
   }
 }
+
+/** A member of staff records a withdrawal of consent the victim never gave to that organisation. */
+export class NoConsentToWithdrawError extends DomainError {
+  constructor() {
+    super(
+      'referrals.consent-not-given',
+      DomainErrorKind.Conflict,
+      'The victim has not consented to share their details with this organisation: there is nothing to withdraw.',
+    );
+  }
+}
+
+/**
+ * The withdrawal is dated before the consent that stands: the victim consented again after they withdrew, and
+ * their newest wish stands (ask them again).
+ */
+export class WithdrawalBeforeConsentError extends DomainError {
+  constructor(givenAt: Date) {
+    super(
+      'referrals.withdrawal-before-consent',
+      DomainErrorKind.Conflict,
+      'The victim gave the consent that stands after the time given for their withdrawal: check with them and record ' +
+        'the withdrawal when they ask again.',
+      [{ field: 'withdrawnAt', message: `the consent that stands was given at ${givenAt.toISOString()}` }],
+    );
+  }
+}

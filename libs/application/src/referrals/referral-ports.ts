@@ -121,6 +121,9 @@ export interface ConsentLedgerEntry extends Omit<ConsentRecord, 'method' | 'give
   organisationName: string;
 }
 
+/** The newest ledger entry for one citizen, organisation and purpose: it says whether consent stands, and how. */
+export type LatestConsentEntry = Omit<ConsentLedgerEntry, 'organisationName'>;
+
 export interface ReferralAuditEntry {
   actor: ReferralActor;
   action: string;
@@ -153,6 +156,15 @@ export interface ReferralTransaction {
   appendConsent(record: ConsentRecord): Promise<void>;
   /** Serialises consent changes of one citizen and organisation, then answers whether consent stands. */
   lockConsent(citizenId: string, organisationId: string, purpose: ConsentPurpose): Promise<boolean>;
+  /**
+   * Serialises consent changes of one citizen and organisation as `lockConsent` does, then answers the newest ledger
+   * entry (null when consent was never given or withdrawn).
+   */
+  lockLatestConsent(
+    citizenId: string,
+    organisationId: string,
+    purpose: ConsentPurpose,
+  ): Promise<LatestConsentEntry | null>;
   /** Adds a job to the outbox (ids only). */
   enqueue(jobName: string, payload: Record<string, string>, orderingKey: string | null, at: Date): Promise<string>;
   /** Records a webhook event for the organisation and enqueues its delivery, if it has an endpoint. */

@@ -15,10 +15,19 @@ export const profileContext = (requestId: string) => `referral-request:${request
 export const matchContext = (referralId: string) => `referral:${referralId}:match`;
 export const noteContext = (referralId: string) => `referral:${referralId}:note`;
 
+/**
+ * How far ahead of our clock a member of staff may date what the victim told them (consent given or withdrawn: the
+ * caseworker's watch may run fast), never more. The ledger's CHECK `referral_consent_given_at` allows the same.
+ */
+export const STAFF_RECORDED_CLOCK_SKEW_MS = 5 * 60 * 1000;
+
 /** Events that are pushed to the partner by webhook (the ones that change what the partner holds). */
 const partnerEvents = new Set<ReferralEvent['type']>(['referral.sent', 'referral.withdrawn', 'referral.expired']);
 
-/** Saves the aggregate's new state, its events and audit entries, and pushes partner events by webhook. */
+/**
+ * Saves the aggregate's new state, its events and audit entries, and pushes partner events by webhook. `eventDetails`
+ * (ids and codes only) are added to each event's own details, as stored and audited.
+ */
 export async function persistReferral(
   transaction: ReferralTransaction,
   stored: StoredReferral,
@@ -26,10 +35,12 @@ export async function persistReferral(
   actor: ReferralActor,
   at: Date,
   noteEncrypted: string | null = null,
+  eventDetails: Readonly<Record<string, string>> = {},
 ): Promise<void> {
+  const events = referral.events.map((event) => ({ ...event, details: { ...event.details, ...eventDetails } }));
   await transaction.saveReferral(stored, referral.state, at);
-  await transaction.appendEvents(referral.events, actor, noteEncrypted);
-  for (const event of referral.events) {
+  await transaction.appendEvents(events, actor, noteEncrypted);
+  for (const event of events) {
     await transaction.audit({
       actor,
       action: event.type,

@@ -5,6 +5,7 @@ import {
   type CitizenReferralView,
   type ConsentLedgerEntry,
   type ConsentRecord,
+  type LatestConsentEntry,
   type NewReferral,
   type PartnerReferralView,
   type PartnerRefusalReason,
@@ -95,6 +96,43 @@ function toStored(row: ReferralRow): StoredReferral {
     matchEncrypted: row.match_encrypted,
     version: row.version,
     createdAt: row.created_at,
+  };
+}
+
+const CONSENT_COLUMNS = `
+  c.id, c.citizen_id, c.organization_id, c.purpose, c.action, c.wording_version, c.referral_id, c.actor_type,
+  c.actor_id, c.method, c.given_at, c.recorded_by_staff_id, c.recorded_at`;
+
+interface ConsentRow {
+  id: string;
+  citizen_id: string;
+  organization_id: string;
+  purpose: ConsentPurpose;
+  action: 'given' | 'withdrawn';
+  wording_version: string;
+  referral_id: string | null;
+  actor_type: 'citizen' | 'staff';
+  actor_id: string;
+  method: ConsentLedgerEntry['method'];
+  given_at: Date | null;
+  recorded_by_staff_id: string | null;
+  recorded_at: Date;
+}
+
+function toConsentEntry(row: ConsentRow): LatestConsentEntry {
+  return {
+    id: row.id,
+    citizenId: row.citizen_id,
+    organisationId: row.organization_id,
+    purpose: row.purpose,
+    action: row.action,
+    wordingVersion: row.wording_version,
+    referralId: row.referral_id,
+    actor: { type: row.actor_type, id: row.actor_id },
+    method: row.method,
+    givenAt: row.given_at,
+    recordedByStaffId: row.recorded_by_staff_id,
+    recordedAt: row.recorded_at,
   };
 }
 
@@ -250,17 +288,26 @@ class PostgresReferralTransaction implements ReferralTransaction {
   }
 
   async lockConsent(citizenId: string, organisationId: string, purpose: ConsentPurpose) {
+    return (await this.lockLatestConsent(citizenId, organisationId, purpose))?.action === 'given';
+  }
+
+  async lockLatestConsent(
+    citizenId: string,
+    organisationId: string,
+    purpose: ConsentPurpose,
+  ): Promise<LatestConsentEntry | null> {
     // The ledger cannot be locked row by row (it only grows), so consent changes of one citizen and
     // organisation queue behind a transaction-scoped advisory lock.
     await this.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
       `referral-consent:${citizenId}:${organisationId}:${purpose}`,
     ]);
-    const [row] = await this.manager.query<Array<{ action: string }>>(
-      `SELECT action FROM referral_consent WHERE citizen_id = $1 AND organization_id = $2 AND purpose = $3
-       ORDER BY position DESC LIMIT 1`,
+    const [row] = await this.manager.query<ConsentRow[]>(
+      `SELECT ${CONSENT_COLUMNS} FROM referral_consent c
+       WHERE c.citizen_id = $1 AND c.organization_id = $2 AND c.purpose = $3
+       ORDER BY c.position DESC LIMIT 1`,
       [citizenId, organisationId, purpose],
     );
-    return row?.action === 'given';
+    return row ? toConsentEntry(row) : null;
   }
 
   async enqueue(jobName: string, payload: Record<string, string>, orderingKey: string | null, at: Date) {
@@ -383,45 +430,14 @@ export class PostgresReferralStore extends ReferralStore {
   }
 
   async consentLedger(citizenId: string): Promise<ConsentLedgerEntry[]> {
-    const rows = await this.dataSource.query<
-      Array<{
-        id: string;
-        organization_id: string;
-        organization_name: string;
-        purpose: ConsentPurpose;
-        action: 'given' | 'withdrawn';
-        wording_version: string;
-        referral_id: string | null;
-        actor_type: 'citizen' | 'staff';
-        actor_id: string;
-        method: ConsentLedgerEntry['method'];
-        given_at: Date | null;
-        recorded_by_staff_id: string | null;
-        recorded_at: Date;
-      }>
-    >(
-      `SELECT c.id, c.organization_id, c.purpose, c.action, c.wording_version, c.referral_id, c.actor_type,
-              c.actor_id, c.method, c.given_at, c.recorded_by_staff_id, c.recorded_at, o.name AS organization_name
+    const rows = await this.dataSource.query<Array<ConsentRow & { organization_name: string }>>(
+      `SELECT ${CONSENT_COLUMNS}, o.name AS organization_name
        FROM referral_consent c
        JOIN directory_organization o ON o.id = c.organization_id
        WHERE c.citizen_id = $1 ORDER BY c.position`,
       [citizenId],
     );
-    return rows.map((row) => ({
-      id: row.id,
-      citizenId,
-      organisationId: row.organization_id,
-      organisationName: row.organization_name,
-      purpose: row.purpose,
-      action: row.action,
-      wordingVersion: row.wording_version,
-      referralId: row.referral_id,
-      actor: { type: row.actor_type, id: row.actor_id },
-      method: row.method,
-      givenAt: row.given_at,
-      recordedByStaffId: row.recorded_by_staff_id,
-      recordedAt: row.recorded_at,
-    }));
+    return rows.map((row) => ({ ...toConsentEntry(row), organisationName: row.organization_name }));
   }
 
   async partnerRefusalReason(organisationId: string, referralId: string): Promise<PartnerRefusalReason> {

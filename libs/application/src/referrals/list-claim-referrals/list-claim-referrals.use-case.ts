@@ -3,7 +3,13 @@ import type { Clock } from '../../ports/clock.js';
 import { CaseFileStore } from '../../staff/case-file.js';
 import { AccessLog, canSee } from '../../staff/casework-store.js';
 import { staffClaimNotFound } from '../../staff/staff-actor.js';
-import { FieldEncryption, ReferralStore, type ConsentLedgerEntry, type StoredMatch } from '../referral-ports.js';
+import {
+  FieldEncryption,
+  ReferralStore,
+  type ConsentLedgerEntry,
+  type LatestConsentEntry,
+  type StoredMatch,
+} from '../referral-ports.js';
 import { matchContext } from '../referral-support.js';
 import type { ListClaimReferralsCommand } from './list-claim-referrals.command.js';
 
@@ -50,11 +56,8 @@ export interface StaffClaimReferral {
   readonly createdAt: Date;
 }
 
-function consentFor(ledger: readonly ConsentLedgerEntry[], organisationId: string): StaffReferralConsent {
-  // The ledger comes oldest first (by position): the last entry for the organisation is the one that stands.
-  const latest = ledger
-    .filter((entry) => entry.organisationId === organisationId && entry.purpose === 'support-referral')
-    .at(-1);
+/** Where consent stands, from the newest ledger entry for the organisation (none: never given). */
+export function staffReferralConsent(latest: LatestConsentEntry | null | undefined): StaffReferralConsent {
   if (!latest) {
     return {
       standing: false,
@@ -75,6 +78,13 @@ function consentFor(ledger: readonly ConsentLedgerEntry[], organisationId: strin
     wordingVersion: latest.wordingVersion,
     recordedAt: latest.recordedAt,
   };
+}
+
+function consentFor(ledger: readonly ConsentLedgerEntry[], organisationId: string): StaffReferralConsent {
+  // The ledger comes oldest first (by position): the last entry for the organisation is the one that stands.
+  return staffReferralConsent(
+    ledger.filter((entry) => entry.organisationId === organisationId && entry.purpose === 'support-referral').at(-1),
+  );
 }
 
 /**

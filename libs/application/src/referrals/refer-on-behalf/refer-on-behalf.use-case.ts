@@ -24,11 +24,8 @@ import {
   type ReferralProfile,
   type StoredMatch,
 } from '../referral-ports.js';
-import { matchContext, profileContext } from '../referral-support.js';
+import { matchContext, profileContext, STAFF_RECORDED_CLOCK_SKEW_MS } from '../referral-support.js';
 import type { ReferOnBehalfCommand } from './refer-on-behalf.command.js';
-
-/** Consent may be dated a little ahead of our clock (the caseworker's watch), never more. */
-const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 const unprocessable = (code: string, message: string, field?: string) =>
   new DomainError(code, DomainErrorKind.Unprocessable, message, field ? [{ field, message }] : []);
@@ -83,7 +80,7 @@ export class ReferOnBehalf {
     }
     const wording = currentConsentWording['support-referral'];
     if (consent.wordingVersion !== wording.version) throw new ConsentWordingOutdatedError(wording.version);
-    if (consent.givenAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+    if (consent.givenAt.getTime() > now.getTime() + STAFF_RECORDED_CLOCK_SKEW_MS) {
       throw new DomainError(
         'referrals.consent-in-future',
         DomainErrorKind.InvalidInput,
