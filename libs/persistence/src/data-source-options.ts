@@ -44,6 +44,9 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
       max: settings.poolSize ?? 10,
       application_name: settings.applicationName ?? 'redress',
       connectionTimeoutMillis: 5000,
+      // No JIT: every query here is short and indexed, and compiling one (jit_above_cost is met by any estimate
+      // over 100,000) cost a close name search 23 ms of its 77 over 1,000,000 claims.
+      options: '-c jit=off',
     },
   };
 }

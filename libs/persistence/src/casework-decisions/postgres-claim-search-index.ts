@@ -103,14 +103,14 @@ export class PostgresClaimSearchIndex extends ClaimSearchIndex {
       );
     }
     if (query.closeName) {
-      // Every query token shares a variant with some name token of the claim (one semi-join per token, so the
-      // planner may start from another term, a date of birth say, and probe the primary key instead).
-      for (const token of query.closeName.tokens) {
+      // Every query token shares a variant with some name token of the claim. The claims each token matches are
+      // intersected inside the variant index first (two or three index-only scans of a few thousand ids at most),
+      // so only the claims every token matches are read from the claim table.
+      const matches = query.closeName.tokens.map((token) => {
         params.push(token.variants.map((variant) => this.cipher.blindIndex(nameVariantPurpose, variant)));
-        conditions.push(
-          `c.id IN (SELECT v.claim_id FROM claim_name_variant v WHERE v.variant = ANY($${params.length}::text[]))`,
-        );
-      }
+        return `SELECT v.claim_id FROM claim_name_variant v WHERE v.variant = ANY($${params.length}::text[])`;
+      });
+      conditions.push(`c.id IN (${matches.join(' INTERSECT ')})`);
       // Ranking: the whole name as an exact search finds it, then the number of query tokens that are whole tokens.
       params.push(
         this.cipher.blindIndex(searchPurposes.fullName, query.closeName.name),
