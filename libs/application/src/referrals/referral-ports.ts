@@ -133,7 +133,15 @@ export interface ReferralAuditEntry {
   occurredAt: Date;
 }
 
-/** The reads and writes of one referral change, in one database transaction with its outbox rows and audit. */
+/**
+ * The reads and writes of one referral change, in one database transaction with its outbox rows and audit.
+ *
+ * Lock order (docs/referrals.md, "Lock order"): a transaction takes the consent lock of a citizen and organisation
+ * (`lockConsent`, `lockLatestConsent`, or the first half of `lockReferralWithConsent`) before it locks any referral
+ * (`lockReferral`, `lockOpenReferralsWith`), and never the other way round: a consent path that starts from a
+ * referral uses `lockReferralWithConsent`. A transaction that locks a referral without the consent lock takes no
+ * consent lock after it. Otherwise a consent and a withdrawal for the same organisation can deadlock.
+ */
 export interface ReferralTransaction {
   insertRequest(request: {
     id: string;
@@ -146,12 +154,25 @@ export interface ReferralTransaction {
   /** Services and organisations already offered in this request (never offered twice). */
   offeredInRequest(requestId: string): Promise<{ serviceIds: string[]; organisationIds: string[] }>;
   insertReferral(referral: NewReferral): Promise<void>;
-  /** The referral, locked until the transaction ends; null when there is none. */
+  /**
+   * The referral, locked until the transaction ends; null when there is none. Takes no consent lock after it: use
+   * `lockReferralWithConsent` when the consent of its organisation matters.
+   */
   lockReferral(referralId: string): Promise<StoredReferral | null>;
+  /**
+   * The referral and the consent of its citizen and organisation, locked in the lock order: the consent lock first
+   * (as `lockLatestConsent`; a referral's citizen and organisation never change, so they are read without a lock),
+   * then the referral. Answers the newest ledger entry with it (null when consent was never given or withdrawn);
+   * null when there is no such referral.
+   */
+  lockReferralWithConsent(
+    referralId: string,
+    purpose: ConsentPurpose,
+  ): Promise<{ stored: StoredReferral; consent: LatestConsentEntry | null } | null>;
   /** Writes the new state; fails with a conflict when the version read is no longer current. */
   saveReferral(referral: StoredReferral, state: ReferralState, at: Date): Promise<void>;
   appendEvents(events: readonly ReferralEvent[], actor: ReferralActor, noteEncrypted?: string | null): Promise<void>;
-  /** Unfinished referrals of this citizen with this organisation, locked. */
+  /** Unfinished referrals of this citizen with this organisation, locked (oldest first; after the consent lock). */
   lockOpenReferralsWith(citizenId: string, organisationId: string): Promise<StoredReferral[]>;
   appendConsent(record: ConsentRecord): Promise<void>;
   /** Serialises consent changes of one citizen and organisation, then answers whether consent stands. */

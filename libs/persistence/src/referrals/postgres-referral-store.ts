@@ -206,6 +206,24 @@ class PostgresReferralTransaction implements ReferralTransaction {
     return row ? toStored(row) : null;
   }
 
+  async lockReferralWithConsent(referralId: string, purpose: ConsentPurpose) {
+    if (!UUID.test(referralId)) return null;
+    // The lock order: the consent lock, then the referral (as a withdrawal takes them). Citizen and organisation
+    // never change, so reading them without a lock is safe.
+    const [owner] = await this.manager.query<Array<{ citizen_id: string; organization_id: string }>>(
+      `SELECT citizen_id, organization_id FROM referral WHERE id = $1`,
+      [referralId],
+    );
+    if (!owner) return null;
+    const consent = await this.lockLatestConsent(owner.citizen_id, owner.organization_id, purpose);
+    const stored = await this.lockReferral(referralId);
+    if (!stored) return null;
+    if (stored.citizenId !== owner.citizen_id || stored.organisationId !== owner.organization_id) {
+      throw new Error(`referral ${referralId} changed its citizen or organisation`);
+    }
+    return { stored, consent };
+  }
+
   async saveReferral(referral: StoredReferral, state: ReferralState, at: Date) {
     const result = await this.manager.query<[unknown[], number]>(
       `UPDATE referral SET status = $3, consented_at = $4, send_due_on = $5, sent_at = $6, send_breached_at = $7,
@@ -258,7 +276,7 @@ class PostgresReferralTransaction implements ReferralTransaction {
     const rows = await this.manager.query<ReferralRow[]>(
       `SELECT ${REFERRAL_COLUMNS} FROM referral r
        WHERE r.citizen_id = $1 AND r.organization_id = $2 AND r.status NOT IN ('declined', 'closed', 'withdrawn', 'expired')
-       ORDER BY r.created_at FOR UPDATE`,
+       ORDER BY r.created_at, r.id FOR UPDATE`,
       [citizenId, organisationId],
     );
     return rows.map(toStored);
@@ -297,7 +315,8 @@ class PostgresReferralTransaction implements ReferralTransaction {
     purpose: ConsentPurpose,
   ): Promise<LatestConsentEntry | null> {
     // The ledger cannot be locked row by row (it only grows), so consent changes of one citizen and
-    // organisation queue behind a transaction-scoped advisory lock.
+    // organisation queue behind a transaction-scoped advisory lock. It comes before any referral lock of the
+    // transaction (the lock order, docs/referrals.md).
     await this.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
       `referral-consent:${citizenId}:${organisationId}:${purpose}`,
     ]);

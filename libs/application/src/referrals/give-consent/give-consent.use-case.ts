@@ -23,11 +23,14 @@ export class GiveConsent {
     if (command.wordingVersion !== wording.version) throw new ConsentWordingOutdatedError(wording.version);
     const now = this.clock.now();
     await this.store.transaction(async (transaction) => {
-      const stored = await transaction.lockReferral(command.referralId);
-      if (!stored || stored.citizenId !== command.citizenId) throw new ReferralNotFoundError();
+      // The consent lock before the referral's (the lock order a withdrawal takes them in): the two queue, never
+      // deadlock.
+      const locked = await transaction.lockReferralWithConsent(command.referralId, 'support-referral');
+      if (!locked || locked.stored.citizenId !== command.citizenId) throw new ReferralNotFoundError();
+      const { stored } = locked;
       const referral = Referral.restore(stored.state);
       referral.consent(now, this.settings.calendar, this.settings.clocks);
-      const live = await transaction.lockConsent(command.citizenId, stored.organisationId, 'support-referral');
+      const live = locked.consent?.action === 'given';
       // One standing consent per organisation and purpose: a second referral to it relies on the same consent.
       if (!live) {
         await transaction.appendConsent({

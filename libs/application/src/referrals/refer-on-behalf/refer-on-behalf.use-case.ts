@@ -190,12 +190,13 @@ export class ReferOnBehalf {
         occurredAt: now,
       });
 
-      const stored = await transaction.lockReferral(referralId);
-      if (!stored) throw new Error(`referral ${referralId} vanished inside its own transaction`);
+      // The consent lock, then the referral's (the lock order every consent path keeps).
+      const locked = await transaction.lockReferralWithConsent(referralId, 'support-referral');
+      if (!locked) throw new Error(`referral ${referralId} vanished inside its own transaction`);
+      const { stored } = locked;
       const referral = Referral.restore(stored.state);
       // Right 4 runs from when the victim consented, not from when it was typed in.
       referral.consent(consent.givenAt, this.settings.calendar, this.settings.clocks);
-      await transaction.lockConsent(stored.citizenId, stored.organisationId, 'support-referral');
       // Always a new entry, even if an earlier consent stands: it is the evidence of this consent, how and when the
       // victim gave it, and who took it.
       await transaction.appendConsent({

@@ -37,13 +37,13 @@ export class RespondToReferral {
   async execute(command: RespondToReferralCommand): Promise<{ status: string; nextBestReferralId: string | null }> {
     const now = this.clock.now();
     return this.store.transaction(async (transaction) => {
-      const stored = await transaction.lockReferral(command.referralId);
-      if (!stored || stored.organisationId !== command.organisationId || !stored.state.sentAt) {
+      // The consent lock, then the referral's (the lock order): a withdrawal under way finishes first.
+      const locked = await transaction.lockReferralWithConsent(command.referralId, 'support-referral');
+      if (!locked || locked.stored.organisationId !== command.organisationId || !locked.stored.state.sentAt) {
         throw new ReferralNotFoundError();
       }
-      if (!(await transaction.lockConsent(stored.citizenId, stored.organisationId, 'support-referral'))) {
-        throw new ReferralNotFoundError();
-      }
+      if (locked.consent?.action !== 'given') throw new ReferralNotFoundError();
+      const { stored } = locked;
       const referral = Referral.restore(stored.state);
       apply(referral, command.response, now);
       const note = command.note;

@@ -17,11 +17,11 @@ export class SendReferral {
   async execute(command: { referralId: string }): Promise<'sent' | 'nothing-to-do'> {
     const now = this.clock.now();
     return this.store.transaction(async (transaction) => {
-      const stored = await transaction.lockReferral(command.referralId);
-      if (!stored || stored.state.status !== 'consented') return 'nothing-to-do';
-      if (!(await transaction.lockConsent(stored.citizenId, stored.organisationId, 'support-referral'))) {
-        return 'nothing-to-do';
-      }
+      // The consent lock, then the referral's (the lock order): a withdrawal under way finishes first.
+      const locked = await transaction.lockReferralWithConsent(command.referralId, 'support-referral');
+      if (!locked || locked.stored.state.status !== 'consented') return 'nothing-to-do';
+      if (locked.consent?.action !== 'given') return 'nothing-to-do';
+      const { stored } = locked;
       const referral = Referral.restore(stored.state);
       referral.send(now, this.settings.calendar, this.settings.clocks);
       await persistReferral(transaction, stored, referral, { type: 'system', id: null }, now);

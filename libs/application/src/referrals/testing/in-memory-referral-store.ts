@@ -158,14 +158,33 @@ function latest(
     .at(-1);
 }
 
+/**
+ * Holds the use cases to the lock order (docs/referrals.md): a consent lock after a referral lock in the same
+ * transaction is the deadlock PostgreSQL would abort, so it fails here at once.
+ */
 class InMemoryReferralTransaction implements ReferralTransaction {
+  private referralLocked = false;
+
   constructor(
     private readonly state: State,
     private readonly endpoints: ReadonlySet<string>,
   ) {}
 
+  private consentLock(): void {
+    if (this.referralLocked) throw new Error('lock order: the consent lock is taken after a referral lock');
+  }
+
   async lockReferral(referralId: string) {
+    this.referralLocked = true;
     return structuredClone(this.state.referrals.find((stored) => stored.state.id === referralId) ?? null);
+  }
+
+  async lockReferralWithConsent(referralId: string, purpose: ConsentPurpose) {
+    const found = this.state.referrals.find((stored) => stored.state.id === referralId);
+    if (!found) return null;
+    const consent = await this.lockLatestConsent(found.citizenId, found.organisationId, purpose);
+    const stored = await this.lockReferral(referralId);
+    return stored ? { stored, consent } : null;
   }
 
   async saveReferral(referral: StoredReferral, state: ReferralState) {
@@ -180,6 +199,7 @@ class InMemoryReferralTransaction implements ReferralTransaction {
   }
 
   async lockOpenReferralsWith(citizenId: string, organisationId: string) {
+    this.referralLocked = true;
     return structuredClone(
       this.state.referrals.filter(
         (stored) =>
@@ -201,6 +221,7 @@ class InMemoryReferralTransaction implements ReferralTransaction {
   }
 
   async lockConsent(citizenId: string, organisationId: string, purpose: ConsentPurpose) {
+    this.consentLock();
     return latest(this.state, citizenId, organisationId, purpose)?.action === 'given';
   }
 
@@ -209,6 +230,7 @@ class InMemoryReferralTransaction implements ReferralTransaction {
     organisationId: string,
     purpose: ConsentPurpose,
   ): Promise<LatestConsentEntry | null> {
+    this.consentLock();
     return structuredClone(latest(this.state, citizenId, organisationId, purpose) ?? null);
   }
 

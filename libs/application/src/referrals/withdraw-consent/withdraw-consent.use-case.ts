@@ -27,7 +27,8 @@ export interface ConsentWithdrawal {
 
 /**
  * Records a withdrawal, whoever records it, in the caller's transaction. The caller holds the consent lock
- * (`lockConsent`/`lockLatestConsent`) and has found that consent stands. A new `withdrawn` entry goes to the ledger
+ * (`lockConsent`/`lockLatestConsent`), has locked no referral before it (the lock order: consent, then referrals),
+ * and has found that consent stands. A new `withdrawn` entry goes to the ledger
  * and to the audit log; every open referral of the citizen with that organisation is withdrawn in the same
  * transaction (so the partner API refuses the very next read: it checks consent on every request), and the partner
  * is told by webhook of each one it had been sent. Answers the ledger entry and the referrals withdrawn.
