@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { DomainError, DomainErrorKind } from '@redress/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { QueryFailedError } from 'typeorm';
 import { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem.js';
 import { RequestValidationException } from './validation.js';
 
@@ -43,6 +44,23 @@ function isClientErrorFromFramework(error: unknown): error is Error & { statusCo
 }
 
 /**
+ * PostgreSQL's SQLSTATEs for a transaction that lost to another and was rolled back: a serialization failure
+ * (40001), a deadlock (40P01), a lock not available in time (55P03). Nothing it did was kept, so the client may
+ * send the same request again.
+ */
+const RETRYABLE_SQLSTATES: ReadonlySet<string> = new Set(['40001', '40P01', '55P03']);
+
+/** The SQLSTATE of a database error that can be retried safely, or null (TypeORM keeps it as `driverError.code`). */
+function retryableSqlState(error: unknown): string | null {
+  if (!(error instanceof QueryFailedError)) return null;
+  const code = (error.driverError as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && RETRYABLE_SQLSTATES.has(code) ? code : null;
+}
+
+/** Seconds a client should wait before repeating a request that conflicted with another. */
+const CONFLICT_RETRY_AFTER_SECONDS = 1;
+
+/**
  * Maps every error to RFC 9457 problem+json. Client errors say what was wrong; server errors say only
  * that something failed and give an error id, under which the error is logged once (never stack
  * traces, SQL or data in the response).
@@ -58,11 +76,20 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = this.toProblem(exception);
     problem.instance = request.url.split('?')[0];
     problem.requestId = String(request.id);
+    const sqlState = retryableSqlState(exception);
     if (problem.status >= 500) {
       problem.errorId = randomUUID();
-      this.logger.error({ errorId: problem.errorId, requestId: problem.requestId, err: exception }, 'request failed');
+      if (sqlState) {
+        // Expected under contention, and retried by the client: a warning with its SQLSTATE, not an error.
+        this.logger.warn(
+          { errorId: problem.errorId, requestId: problem.requestId, sqlState },
+          'request conflicted with another and was rolled back',
+        );
+      } else {
+        this.logger.error({ errorId: problem.errorId, requestId: problem.requestId, err: exception }, 'request failed');
+      }
     }
-    const headers = this.retryHeaders(exception);
+    const headers = sqlState ? { 'retry-after': String(CONFLICT_RETRY_AFTER_SECONDS) } : this.retryHeaders(exception);
     void reply.status(problem.status).headers(headers).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 
@@ -108,6 +135,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         title: titleByStatus[status] ?? 'Bad request',
         status,
         detail: this.frameworkDetail(exception.code, status),
+      };
+    }
+    if (retryableSqlState(exception)) {
+      return {
+        type: problemType('request.concurrent-conflict'),
+        title: 'The request conflicted with another and can be retried safely',
+        status: 503,
+        detail: 'Nothing was changed. Please send the same request again.',
+        code: 'request.concurrent-conflict',
       };
     }
     return {

@@ -1,0 +1,115 @@
+import type { ArgumentsHost } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { ProblemDetailsFilter } from './problem-details.filter.js';
+
+interface Sent {
+  status: number;
+  headers: Record<string, string>;
+  body: Record<string, unknown>;
+}
+
+/** Runs the filter on the error as Nest would, and answers the reply and what was logged. */
+function filter(exception: unknown) {
+  const logged: Array<{ level: 'warn' | 'error'; fields: Record<string, unknown>; message: string }> = [];
+  const subject = new ProblemDetailsFilter();
+  Object.defineProperty(subject, 'logger', {
+    value: {
+      warn: (fields: Record<string, unknown>, message: string) => logged.push({ level: 'warn', fields, message }),
+      error: (fields: Record<string, unknown>, message: string) => logged.push({ level: 'error', fields, message }),
+    },
+  });
+  const sent: Sent = { status: 0, headers: {}, body: {} };
+  const reply = {
+    status(code: number) {
+      sent.status = code;
+      return reply;
+    },
+    headers(values: Record<string, string>) {
+      Object.assign(sent.headers, values);
+      return reply;
+    },
+    header(name: string, value: string) {
+      sent.headers[name] = value;
+      return reply;
+    },
+    send(body: Record<string, unknown>) {
+      sent.body = body;
+      return reply;
+    },
+  };
+  const host = {
+    switchToHttp: () => ({
+      getRequest: () => ({ url: '/v1/referrals/some-id/consent?x=1', id: 'req-1' }),
+      getResponse: () => reply,
+    }),
+  } as unknown as ArgumentsHost;
+  subject.catch(exception, host);
+  return { sent, logged };
+}
+
+const databaseError = (code: string, message: string) =>
+  new QueryFailedError(
+    'SELECT pg_advisory_xact_lock($1)',
+    ['secret-parameter'],
+    Object.assign(new Error(message), { code }),
+  );
+
+describe('ProblemDetailsFilter', () => {
+  it.each([
+    ['a serialization failure', '40001', 'could not serialize access due to concurrent update'],
+    ['a deadlock', '40P01', 'deadlock detected'],
+    ['a lock timeout', '55P03', 'canceling statement due to lock timeout'],
+  ])(
+    'answers %s (SQLSTATE %s) with 503, Retry-After: 1 and a retryable problem, logged at warn',
+    (_name, code, message) => {
+      const { sent, logged } = filter(databaseError(code, message));
+      expect(sent.status).toBe(503);
+      expect(sent.headers).toEqual({ 'retry-after': '1', 'content-type': 'application/problem+json' });
+      expect(sent.body).toEqual({
+        type: 'urn:redress:problem:request.concurrent-conflict',
+        title: 'The request conflicted with another and can be retried safely',
+        status: 503,
+        detail: 'Nothing was changed. Please send the same request again.',
+        code: 'request.concurrent-conflict',
+        instance: '/v1/referrals/some-id/consent',
+        requestId: 'req-1',
+        errorId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      });
+      // Neither the SQL, its parameters nor the driver's message reach the client.
+      expect(JSON.stringify(sent.body)).not.toMatch(/advisory|secret-parameter|deadlock|serialize|lock timeout/);
+      expect(logged).toEqual([
+        {
+          level: 'warn',
+          fields: { errorId: sent.body.errorId, requestId: 'req-1', sqlState: code },
+          message: 'request conflicted with another and was rolled back',
+        },
+      ]);
+    },
+  );
+
+  it.each([
+    ['a unique violation', databaseError('23505', 'duplicate key value violates unique constraint')],
+    ['an undefined table', databaseError('42P01', 'relation "claim" does not exist')],
+    ['a database error without a code', new QueryFailedError('SELECT 1', [], new Error('connection lost'))],
+    ['a plain error that names a deadlock code', Object.assign(new Error('deadlock'), { code: '40P01' })],
+  ])('still answers %s with a bare 500 and an error id, logged as an error', (_name, exception) => {
+    const { sent, logged } = filter(exception);
+    expect(sent.status).toBe(500);
+    expect(sent.headers).toEqual({ 'content-type': 'application/problem+json' });
+    expect(sent.body).toMatchObject({
+      type: 'about:blank',
+      title: 'Internal server error',
+      status: 500,
+      detail: 'Something went wrong on our side.',
+      errorId: expect.any(String),
+    });
+    expect(sent.body).not.toHaveProperty('code');
+    expect(logged).toEqual([
+      {
+        level: 'error',
+        fields: { errorId: sent.body.errorId, requestId: 'req-1', err: exception },
+        message: 'request failed',
+      },
+    ]);
+  });
+});
