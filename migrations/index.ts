@@ -18,6 +18,7 @@ import { InformationRequestLifecycle1764400000000 } from './1764400000000-inform
 import { NotificationDeliverySendingIndex1764420000000 } from './1764420000000-notification-delivery-sending-index.js';
 import { ClaimNameVariants1764430000000 } from './1764430000000-claim-name-variants.js';
 import { ReferralConsentMethod1764440000000 } from './1764440000000-referral-consent-method.js';
+import { AuditLogReferralListReadsIndex1764460000000 } from './1764460000000-audit-log-referral-list-reads-index.js';
 
 /** Every migration, listed explicitly and in order (never by glob). Add new ones at the end. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   NotificationDeliverySendingIndex1764420000000,
   ClaimNameVariants1764430000000,
   ReferralConsentMethod1764440000000,
+  AuditLogReferralListReadsIndex1764460000000,
 ];

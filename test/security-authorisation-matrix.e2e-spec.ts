@@ -155,6 +155,7 @@ const table: Array<[string, Entry]> = [
   ['GET /v1/referral-consents', { kind: 'self', owner: 200 }],
   ['POST /v1/referral-consents/:organisationId/withdrawal', { kind: 'owned', owner: 200 }],
   ['GET /v1/me/data', { kind: 'self', owner: 200 }],
+  ['GET /v1/me/access-history', { kind: 'self', owner: 200 }],
   [
     'POST /v1/auth/sign-out',
     { kind: 'owned', owner: 204, other: 204, body: (f) => ({ refreshToken: f.owner.refreshToken }) },

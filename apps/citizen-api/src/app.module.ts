@@ -6,6 +6,7 @@ import { EligibilityModule } from './eligibility/eligibility.module.js';
 import { CitizenReferralsModule } from './referrals/referrals.module.js';
 import { ApplicationsModule } from './applications/applications.module.js';
 import { ClaimDecisionsModule } from './claims/claim-decisions.module.js';
+import { AccessHistoryModule } from './me/access-history.module.js';
 
 @Module({})
 export class CitizenApiModule {
@@ -19,6 +20,7 @@ export class CitizenApiModule {
         CitizenReferralsModule,
         ApplicationsModule,
         ClaimDecisionsModule,
+        AccessHistoryModule,
       ],
     };
   }

@@ -12,3 +12,4 @@ export * from './documents/index.js';
 export * from './casework-decisions/index.js';
 export * from './retention/postgres-retention-store.js';
 export * from './support/deferred-writes.js';
+export * from './me/index.js';

@@ -1,0 +1,1 @@
+export * from './postgres-access-history-queries.js';
