@@ -176,6 +176,13 @@ async function main(): Promise<void> {
     if (!reuse) {
       console.log(`== generating ${CLAIMS.toLocaleString('en-GB')} claims`);
       generationSteps = await generate(client);
+    } else {
+      // Claims taken by earlier runs stay taken; hand them back as a fresh run would have them, and let the
+      // vacuum autovacuum would have run clear their dead row versions out of the queue's partial index.
+      await client.query(
+        `UPDATE claim SET assigned_staff_id = NULL, assigned_at = NULL WHERE assigned_staff_id LIKE 'bench-cw-%'`,
+      );
+      await client.query(`VACUUM ANALYZE claim`);
     }
     const generationSeconds = Math.round((Date.now() - generationStarted) / 100) / 10;
     const { rows: counts } = await client.query<{ table: string; rows: string }>(

@@ -103,14 +103,17 @@ export class PostgresClaimSearchIndex extends ClaimSearchIndex {
       );
     }
     if (query.closeName) {
-      // Every query token shares a variant with some name token of the claim. The claims each token matches are
-      // intersected inside the variant index first (two or three index-only scans of a few thousand ids at most),
-      // so only the claims every token matches are read from the claim table.
+      // Every query token shares a variant with some name token of the claim. With nothing else to go on, the
+      // claims each token matches are intersected inside the variant index first, so only the claims every token
+      // matches are read from the claim table (over 1,000,000 claims the other plan read 2,397 rows to keep 29).
+      // With another term (a date of birth, a postcode), one semi-join per token lets the planner start from that
+      // term and probe the variants of a handful of claims instead.
       const matches = query.closeName.tokens.map((token) => {
         params.push(token.variants.map((variant) => this.cipher.blindIndex(nameVariantPurpose, variant)));
         return `SELECT v.claim_id FROM claim_name_variant v WHERE v.variant = ANY($${params.length}::text[])`;
       });
-      conditions.push(`c.id IN (${matches.join(' INTERSECT ')})`);
+      if (conditions.length === 0) conditions.push(`c.id IN (${matches.join(' INTERSECT ')})`);
+      else conditions.push(...matches.map((match) => `c.id IN (${match})`));
       // Ranking: the whole name as an exact search finds it, then the number of query tokens that are whole tokens.
       params.push(
         this.cipher.blindIndex(searchPurposes.fullName, query.closeName.name),
