@@ -30,7 +30,8 @@ export default {
       globalSetup: '<rootDir>/test/global-setup.mjs',
       globalTeardown: '<rootDir>/test/global-teardown.mjs',
       setupFiles: ['<rootDir>/test/setup-node-compat.ts', '<rootDir>/test/setup-env.ts'],
-      testTimeout: 60000,
+      // A project's own `testTimeout` is ignored by jest: set here, per test file.
+      setupFilesAfterEnv: ['<rootDir>/test/setup-timeout.ts'],
     },
   ],
 };
