@@ -26,6 +26,7 @@ import { createDatabaseIfMissing, dropDatabase, runMigrations } from '@redress/p
 import { DEVELOPMENT_BLIND_INDEX_KEY, DEVELOPMENT_FIELD_KEYS, FieldCipher, parseFieldKeys } from '@redress/platform';
 import { buildWorker, startWorkerProcess, type WorkerProcess } from '@redress/testing';
 import { Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 
 const RATE = Number(process.env.RATE ?? 100);
@@ -277,6 +278,19 @@ async function main(): Promise<void> {
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/worker.json', `${JSON.stringify(result, null, 2)}\n`);
   await dropDatabase(databaseUrl);
+  await clearQueues();
+}
+
+/** Every key the run's queues left under its prefix (about 10,000 finished jobs): nothing of it stays in Redis. */
+async function clearQueues(): Promise<void> {
+  const redis = new Redis(redisUrl);
+  try {
+    for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 1000 }) as AsyncIterable<string[]>) {
+      if (keys.length) await redis.del(...keys);
+    }
+  } finally {
+    redis.disconnect();
+  }
 }
 
 await main();
