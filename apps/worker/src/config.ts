@@ -178,6 +178,7 @@ export class WorkerConfig extends WithNotifyConfig(CommonConfig) {
    * BullMQ job scheduler; empty turns it off. A pattern, not an interval, so it never runs on boot.
    */
   @IsString()
-  @Matches(/^$|^[0-9*,/-]+( [0-9*,/-]+){5}$/, { message: 'RETENTION_CRON must be a 6-field cron pattern or empty' })
+  // `off` stops it: an empty variable means "not set" to loadConfig (the default applies), so it cannot.
+  @Matches(/^(off|[0-9*,/-]+( [0-9*,/-]+){5})$/, { message: 'RETENTION_CRON must be a 6-field cron pattern or off' })
   RETENTION_CRON = '0 30 2 * * *';
 }

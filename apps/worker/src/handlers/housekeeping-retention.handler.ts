@@ -28,7 +28,7 @@ export class HousekeepingRetentionHandler implements JobHandler<'housekeeping.ap
   }
 }
 
-/** Keeps the BullMQ job scheduler for the retention job in step with RETENTION_CRON (empty removes it). */
+/** Keeps the BullMQ job scheduler for the retention job in step with RETENTION_CRON (`off` removes it). */
 @Injectable()
 export class HousekeepingRetentionScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private queue: Queue | undefined;
@@ -42,7 +42,7 @@ export class HousekeepingRetentionScheduler implements OnApplicationBootstrap, O
     }) as ConnectionOptions;
     this.queue = new Queue('housekeeping' satisfies QueueName, { connection, prefix: this.config.QUEUE_PREFIX });
     this.queue.on('error', () => undefined);
-    if (this.config.RETENTION_CRON) {
+    if (this.config.RETENTION_CRON !== 'off') {
       const { jobId: _unused, ...options } = jobOptions('housekeeping.apply-retention');
       await this.queue.upsertJobScheduler(
         'housekeeping.apply-retention',
