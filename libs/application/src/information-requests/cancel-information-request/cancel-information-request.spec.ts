@@ -1,21 +1,12 @@
-import { DomainError } from '@redress/domain';
 import { FixedClock } from '../../ports/clock.js';
 import type { StaffActor } from '../../staff/staff-actor.js';
+import { refusal } from '../../testing/domain-refusal.js';
 import { InMemoryInformationRequests } from '../testing/in-memory-information-requests.js';
 import { CancelInformationRequest } from './cancel-information-request.use-case.js';
 
 const asked = new Date('2026-11-20T10:00:00Z');
 const now = new Date('2026-11-27T12:00:00Z');
 const caseworker: StaffActor = { staffId: 'cw-1', roles: ['caseworker'], team: 'general' };
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
-  return error;
-}
 
 describe('CancelInformationRequest', () => {
   let memory: InMemoryInformationRequests;

@@ -1,22 +1,14 @@
-import { addDays, addWorkingDays, DomainError } from '@redress/domain';
+import { addDays, addWorkingDays } from '@redress/domain';
 import { informationRequestClockTimes } from '../../clocks/clock-times.js';
 import { FixedClock } from '../../ports/clock.js';
 import type { StaffActor } from '../../staff/staff-actor.js';
+import { refusal } from '../../testing/domain-refusal.js';
 import { InMemoryInformationRequests } from '../testing/in-memory-information-requests.js';
 import { MoveInformationRequestDueDate } from './move-due-date.use-case.js';
 
 const now = new Date('2026-11-27T12:00:00Z'); // a Friday
 const today = '2026-11-27';
 const caseworker: StaffActor = { staffId: 'cw-1', roles: ['caseworker'], team: 'general' };
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
-  return error;
-}
 
 describe('MoveInformationRequestDueDate', () => {
   let memory: InMemoryInformationRequests;

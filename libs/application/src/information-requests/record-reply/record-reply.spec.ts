@@ -1,6 +1,6 @@
-import { DomainError } from '@redress/domain';
 import { FixedClock } from '../../ports/clock.js';
 import type { StaffActor } from '../../staff/staff-actor.js';
+import { refusal } from '../../testing/domain-refusal.js';
 import { InMemoryInformationRequests } from '../testing/in-memory-information-requests.js';
 import { RecordInformationRequestReply } from './record-reply.use-case.js';
 
@@ -8,15 +8,6 @@ const now = new Date('2026-11-27T12:00:00Z');
 const senior: StaffActor = { staffId: 'senior-1', roles: ['senior-caseworker'], team: 'general' };
 const DOC_A = '0b6f6a3e-2f51-4c41-9a3e-7d2f1c9b8a01';
 const DOC_B = '5e1d0c7b-8a9f-4e3d-b2c1-0f9e8d7c6b02';
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
-  return error;
-}
 
 describe('RecordInformationRequestReply', () => {
   let memory: InMemoryInformationRequests;

@@ -1,4 +1,4 @@
-import { DomainError, type ClaimSnapshot } from '@redress/domain';
+import type { ClaimSnapshot } from '@redress/domain';
 import { ApproveDecision } from '../../decisions/approve-decision/approve-decision.use-case.js';
 import { DecisionSettings } from '../../decisions/decision-store.js';
 import { ReturnDecision } from '../../decisions/return-decision/return-decision.use-case.js';
@@ -6,6 +6,7 @@ import { FixedClock } from '../../ports/clock.js';
 import type { StaffActor } from '../../staff/staff-actor.js';
 import { InMemoryCasework } from '../testing/in-memory-casework.js';
 import { DecideReview } from './decide-review.use-case.js';
+import { refusal } from '../../testing/domain-refusal.js';
 
 const reference = '26-000001-3';
 const claimId = '6f0c1f1e-0000-4000-8000-000000000001';
@@ -22,16 +23,6 @@ const reviewer = staff('reviewer-1', 'senior-caseworker');
 const approver = staff('senior-2', 'senior-caseworker');
 const originalProposer = staff('caseworker-original', 'caseworker');
 const originalApprover = staff('senior-original', 'senior-caseworker');
-
-async function caught(work: Promise<unknown>): Promise<DomainError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 /** A claim whose GBP 11,000 award (proposed by one caseworker, approved by a senior) the victim asked to review. */
 function setUp() {
@@ -183,11 +174,11 @@ describe('DecideReview: four eyes on review decisions (issue 7 item 7)', () => {
     const { casework, clock, decide, approve } = setUp();
     const proposed = await decide(reviewer, { kind: 'refusal', grounds: ['conduct'] });
     const before = structuredClone(casework.state);
-    expect(await caught(approve(reviewer, proposed.id))).toMatchObject({ code: 'claim.same-approver' });
-    expect(await caught(approve(originalApprover, proposed.id))).toMatchObject({ code: 'claim.same-reviewer' });
+    expect(await refusal(approve(reviewer, proposed.id))).toMatchObject({ code: 'claim.same-approver' });
+    expect(await refusal(approve(originalApprover, proposed.id))).toMatchObject({ code: 'claim.same-reviewer' });
     const seniorProposer = { ...originalProposer, roles: ['senior-caseworker' as const] };
-    expect(await caught(approve(seniorProposer, proposed.id))).toMatchObject({ code: 'claim.same-reviewer' });
-    expect(await caught(approve(staff('caseworker-9', 'caseworker'), proposed.id))).toMatchObject({
+    expect(await refusal(approve(seniorProposer, proposed.id))).toMatchObject({ code: 'claim.same-reviewer' });
+    expect(await refusal(approve(staff('caseworker-9', 'caseworker'), proposed.id))).toMatchObject({
       code: 'claim.actor-not-permitted',
     });
     expect(casework.state).toEqual(before);
@@ -238,7 +229,7 @@ describe('DecideReview: four eyes on review decisions (issue 7 item 7)', () => {
       action: 'claim.decision-approved',
       details: { decisionId: proposed.id, onReview: true, originalDecisionId: originalId, outcome: 'lowered' },
     });
-    expect(await caught(approve(approver, proposed.id))).toMatchObject({ code: 'decision.not-pending' });
+    expect(await refusal(approve(approver, proposed.id))).toMatchObject({ code: 'decision.not-pending' });
   });
 
   it('sends an award above the threshold for approval; returned, it goes back to the reviewer', async () => {
@@ -246,10 +237,10 @@ describe('DecideReview: four eyes on review decisions (issue 7 item 7)', () => {
     const proposed = await decide(reviewer, { kind: 'award', calculation: bigCalculation });
     expect(proposed).toMatchObject({ status: 'pending-approval', approvalReasons: ['award-above-threshold'] });
     // Nothing else is decided on review while it waits.
-    expect(await caught(decide(approver, { kind: 'award', calculation: smallCalculation }))).toMatchObject({
+    expect(await refusal(decide(approver, { kind: 'award', calculation: smallCalculation }))).toMatchObject({
       code: 'claim.illegal-transition',
     });
-    expect(await caught(sendBack(originalApprover, proposed.id))).toMatchObject({ code: 'claim.same-reviewer' });
+    expect(await refusal(sendBack(originalApprover, proposed.id))).toMatchObject({ code: 'claim.same-reviewer' });
     const returned = await sendBack(approver, proposed.id);
     expect(returned.status).toBe('returned');
     expect(casework.claim(reference)).toMatchObject({ status: 'under_review', pendingDecision: null });
@@ -257,7 +248,7 @@ describe('DecideReview: four eyes on review decisions (issue 7 item 7)', () => {
     expect(casework.decision(originalId)?.status).toBe('made');
     expect(casework.state.outbox).toEqual([]);
     expect(casework.state.events.at(-1)?.type).toBe('claim.review-decision-returned');
-    expect(await caught(approve(approver, proposed.id))).toMatchObject({ code: 'decision.not-pending' });
+    expect(await refusal(approve(approver, proposed.id))).toMatchObject({ code: 'decision.not-pending' });
 
     // The reviewer decides again, on the same review record.
     const again = await decide(reviewer, { kind: 'award', calculation: smallCalculation });
@@ -274,7 +265,7 @@ describe('DecideReview: four eyes on review decisions (issue 7 item 7)', () => {
         { kind: 'refusal' as const, grounds: ['conduct'] },
         { kind: 'award' as const, calculation: smallCalculation },
       ]) {
-        expect(await caught(decide(actor, body))).toMatchObject({ code: 'claim.same-reviewer' });
+        expect(await refusal(decide(actor, body))).toMatchObject({ code: 'claim.same-reviewer' });
       }
     }
     expect(casework.state).toEqual(before);
