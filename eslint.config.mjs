@@ -3,10 +3,20 @@ import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
-const libs = ['domain', 'application', 'persistence', 'jobs', 'platform', 'testing'];
+const libs = ['domain', 'application', 'persistence', 'jobs', 'platform', 'testing', 'web'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/results/**', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'bench/results/**',
+      '**/*.mjs',
+      '**/*.cjs',
+      'libs/web/src/api/*.schema.d.ts',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

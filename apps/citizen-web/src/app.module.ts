@@ -1,0 +1,23 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { WebPlatformModule, type Translator } from '@redress/web';
+import { SignInController } from './auth/sign-in.controller.js';
+import { CitizenSession } from './auth/citizen-session.js';
+import { CITIZEN_API, createCitizenApiClient } from './citizen-api.js';
+import type { CitizenWebConfig } from './config.js';
+import { InfoPagesController } from './pages/info-pages.controller.js';
+
+/** The citizen web service: pages over the citizen API, no database of its own. */
+@Module({})
+export class CitizenWebModule {
+  static forRoot(config: CitizenWebConfig, translator: Translator): DynamicModule {
+    return {
+      module: CitizenWebModule,
+      imports: [
+        WebPlatformModule.forRoot({ config, translator, upstreams: { 'citizen-api': config.CITIZEN_API_URL } }),
+      ],
+      controllers: [InfoPagesController, SignInController],
+      providers: [{ provide: CITIZEN_API, useValue: createCitizenApiClient(config.CITIZEN_API_URL) }, CitizenSession],
+      exports: [CITIZEN_API, CitizenSession],
+    };
+  }
+}

@@ -1,0 +1,124 @@
+import { Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { field, formErrors, type FormBody } from '@redress/web';
+import type { TFunction } from 'i18next';
+import { CITIZEN_API, type CitizenApiClient } from '../citizen-api.js';
+import { CitizenSession, safeReturnPath } from './citizen-session.js';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function t(reply: FastifyReply): TFunction {
+  return reply.locals.t as TFunction;
+}
+
+/** Sign in with a code emailed to the person: email page, code page, a new code, too many tries, sign out. */
+@Controller()
+export class SignInController {
+  constructor(
+    @Inject(CITIZEN_API) private readonly api: CitizenApiClient,
+    private readonly session: CitizenSession,
+  ) {}
+
+  @Get('sign-in')
+  async emailPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const returnTo = (request.query as Record<string, unknown>).returnTo;
+    if (returnTo !== undefined) request.session.returnTo = safeReturnPath(returnTo, '/applications');
+    if (this.session.isSignedIn(request)) return reply.redirect(request.session.returnTo ?? '/applications', 303);
+    return reply.view('auth/email.njk', { email: request.session.signInEmail ?? '' });
+  }
+
+  @Post('sign-in')
+  async sendCode(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const email = field(request.body as FormBody, 'email');
+    const problem = !email ? 'required' : email.length > 254 || !EMAIL.test(email) ? 'invalid' : undefined;
+    if (problem) {
+      return reply.status(400).view('auth/email.njk', {
+        email,
+        errors: formErrors([{ field: 'email', text: t(reply)(`signIn.email.errors.${problem}`) }]),
+      });
+    }
+    const { response } = await this.api.POST('/v1/auth/codes', { body: { email } });
+    if (response.status === 400) {
+      return reply.status(400).view('auth/email.njk', {
+        email,
+        errors: formErrors([{ field: 'email', text: t(reply)('signIn.email.errors.invalid') }]),
+      });
+    }
+    request.session.signInEmail = email;
+    return reply.redirect('/sign-in/code', 303);
+  }
+
+  @Get('sign-in/code')
+  async codePage(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    if (!request.session.signInEmail) return reply.redirect('/sign-in', 303);
+    return reply.view('auth/code.njk', { email: request.session.signInEmail });
+  }
+
+  @Post('sign-in/code')
+  async checkCode(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const email = request.session.signInEmail;
+    if (!email) return reply.redirect('/sign-in', 303);
+    const code = field(request.body as FormBody, 'code').replace(/\s+/g, '');
+    const problem = !code ? 'required' : !/^\d{6}$/.test(code) ? 'format' : undefined;
+    if (problem) {
+      return reply.status(400).view('auth/code.njk', {
+        email,
+        errors: formErrors([{ field: 'code', text: t(reply)(`signIn.code.errors.${problem}`) }]),
+      });
+    }
+    try {
+      const { data, response } = await this.api.POST('/v1/auth/tokens', { body: { email, code } });
+      if (!response.ok || !data) {
+        return reply.status(400).view('auth/code.njk', {
+          email,
+          errors: formErrors([{ field: 'code', text: t(reply)('signIn.code.errors.wrong') }]),
+        });
+      }
+      await this.session.signIn(request, data);
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode === 429) return reply.redirect('/sign-in/too-many-tries', 303);
+      throw error;
+    }
+    const next = safeReturnPath(request.session.returnTo, '/applications');
+    request.session.returnTo = undefined;
+    return reply.redirect(next, 303);
+  }
+
+  @Get('sign-in/resend')
+  async resendPage(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    if (!request.session.signInEmail) return reply.redirect('/sign-in', 303);
+    return reply.view('auth/resend.njk', { email: request.session.signInEmail });
+  }
+
+  @Post('sign-in/resend')
+  async resend(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const email = request.session.signInEmail;
+    if (!email) return reply.redirect('/sign-in', 303);
+    await this.api.POST('/v1/auth/codes', { body: { email } });
+    return reply.redirect('/sign-in/code', 303);
+  }
+
+  @Get('sign-in/too-many-tries')
+  async tooManyTries(@Res() reply: FastifyReply) {
+    return reply.status(429).view('auth/too-many-tries.njk', {});
+  }
+
+  @Get('sign-out')
+  async signOut(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    await this.session.signOut(request);
+    return reply.redirect('/signed-out', 303);
+  }
+
+  @Get('signed-out')
+  async signedOut(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const timedOut = (request.query as Record<string, unknown>).reason === 'timeout';
+    return reply.view('auth/signed-out.njk', { timedOut });
+  }
+
+  /** The timeout warning's "stay signed in": touching the session renews it (rolling sessions). */
+  @Post('session/keep-alive')
+  async keepAlive(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    if (!this.session.isSignedIn(request)) return reply.status(401).send({ signedIn: false });
+    return reply.status(200).send({ signedIn: true });
+  }
+}
