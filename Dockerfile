@@ -20,6 +20,6 @@ COPY --from=build --chown=root:root /app/node_modules ./node_modules
 COPY --from=build --chown=root:root /app/dist ./dist
 # Runs as the image's unprivileged user; the code is owned by root and read-only to it.
 USER node
-EXPOSE 3001 3002
+EXPOSE 3000 3001 3002
 # docker-compose.yml and the Kubernetes manifests choose the app with `command`.
 CMD ["node", "--enable-source-maps", "dist/apps/citizen-api/src/main.js"]

@@ -1,10 +1,11 @@
 // Runs the whole system on this machine: creates and migrates the database, builds, starts the
-// citizen API, the caseworker API and the worker, prints their URLs, and stops all three on Ctrl-C.
+// citizen web service, the citizen API, the caseworker API and the worker, prints their URLs, and stops them on Ctrl-C.
 import { spawn, spawnSync } from 'node:child_process';
 
 const env = { ...process.env };
 const citizenPort = env.CITIZEN_API_PORT ?? '3001';
 const caseworkerPort = env.CASEWORKER_API_PORT ?? '3002';
+const citizenWebPort = env.CITIZEN_WEB_PORT ?? '3000';
 
 function run(command, args) {
   const result = spawnSync(command, args, { stdio: 'inherit', env });
@@ -16,6 +17,11 @@ run(process.execPath, ['dist/scripts/database.js', 'create']);
 run(process.execPath, ['dist/scripts/database.js', 'migrate']);
 
 const apps = [
+  [
+    'citizen-web',
+    'dist/apps/citizen-web/src/main.js',
+    { PORT: citizenWebPort, CITIZEN_API_URL: `http://127.0.0.1:${citizenPort}` },
+  ],
   ['citizen-api', 'dist/apps/citizen-api/src/main.js', { PORT: citizenPort }],
   ['caseworker-api', 'dist/apps/caseworker-api/src/main.js', { PORT: caseworkerPort }],
   ['worker', 'dist/apps/worker/src/main.js', {}],
@@ -36,10 +42,11 @@ const children = apps.map(([name, entry, extra]) => {
 
 console.log(`
 Redress is starting:
+  citizen web     http://127.0.0.1:${citizenWebPort}   (where a victim starts; health: /health/ready)
   citizen API     http://127.0.0.1:${citizenPort}   (docs: /docs, OpenAPI: /docs-json, health: /health/ready)
   caseworker API  http://127.0.0.1:${caseworkerPort}   (docs: /docs, OpenAPI: /docs-json, health: /health/ready)
   worker          no HTTP port; logs "worker ready"
-Press Ctrl-C to stop all three.
+Press Ctrl-C to stop them all.
 `);
 
 let stopping = false;
