@@ -34,7 +34,8 @@ async function freePort(): Promise<number> {
 }
 
 async function ready(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
+  // Generous: a cold start of a built app on a loaded 2-core machine has taken over 30 s.
+  const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${url} exited ${child.exitCode}:\n${output()}`);
     try {
@@ -94,7 +95,7 @@ async function ready(url: string, child: ChildProcess, output: () => string): Pr
       ready(urls.citizen, citizen, () => logs.get(citizen)!),
       ready(urls.caseworker, caseworker, () => logs.get(caseworker)!),
     ]);
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await Promise.all(
