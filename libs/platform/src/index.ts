@@ -19,3 +19,5 @@ export * from './tokens.js';
 export * from './notify/index.js';
 export * from './http/route-inventory.js';
 export * from './bull-board/index.js';
+export * from './i18n/i18n.js';
+export * from './i18n/catalogues.js';
