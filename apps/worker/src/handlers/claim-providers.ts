@@ -16,6 +16,7 @@ import {
   NotificationDeliveries,
   NotificationLookup,
   NotificationTemplates,
+  type EventTemplates,
   Notifier,
   PoliceCrimeReferences,
   RecoverStuckNotifications,
@@ -76,7 +77,7 @@ export const claimProviders: Provider[] = [
     inject: [WorkerConfig],
     useFactory: (config: WorkerConfig) =>
       new NotificationTemplates(
-        JSON.parse(config.NOTIFY_CLAIM_TEMPLATES) as Record<string, { email?: string; sms?: string }>,
+        JSON.parse(config.NOTIFY_CLAIM_TEMPLATES) as Record<string, EventTemplates>,
       ),
   },
   {
