@@ -21,3 +21,4 @@ export * from './http/route-inventory.js';
 export * from './bull-board/index.js';
 export * from './i18n/i18n.js';
 export * from './i18n/catalogues.js';
+export * from './i18n/message-parity.js';

@@ -76,9 +76,7 @@ export const claimProviders: Provider[] = [
     provide: NotificationTemplates,
     inject: [WorkerConfig],
     useFactory: (config: WorkerConfig) =>
-      new NotificationTemplates(
-        JSON.parse(config.NOTIFY_CLAIM_TEMPLATES) as Record<string, EventTemplates>,
-      ),
+      new NotificationTemplates(JSON.parse(config.NOTIFY_CLAIM_TEMPLATES) as Record<string, EventTemplates>),
   },
   {
     provide: PoliceCrimeReferences,
