@@ -54,6 +54,8 @@ describe('applications (drafts)', () => {
     expect(tasks.body.tasks.find((task: { section: string }) => task.section === 'crime')).toEqual({
       section: 'crime',
       status: 'in-progress',
+      name: 'About the crime',
+      statusText: 'In progress',
       missing: ['place', 'kind', 'reportedToPolice'],
     });
     expect(tasks.body.readyToSubmit).toBe(false);

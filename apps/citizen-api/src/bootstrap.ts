@@ -2,16 +2,18 @@ import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { MAX_EVIDENCE_BYTES } from '@redress/domain';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { configureHttpApp, createFastifyAdapter } from '@redress/platform';
+import { configureHttpApp, createFastifyAdapter, type ApiDescription } from '@redress/platform';
 import { CitizenApiModule } from './app.module.js';
 import type { CitizenApiConfig } from './config.js';
 
-export const API_DESCRIPTION = {
+export const API_DESCRIPTION: ApiDescription = {
   name: 'citizen-api',
   title: 'Redress citizen API',
   description: 'For victims of violent crime and those applying for them: check eligibility, apply, follow a claim.',
   version: '1',
   bearerAuth: true,
+  // The citizen API's own words (reasons, task names, timeline, problem details) in Welsh when asked for.
+  languages: ['en', 'cy'],
 };
 
 /** Builds the app exactly as it runs; main.ts and the end-to-end tests both call this. */

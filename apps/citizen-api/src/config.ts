@@ -70,6 +70,11 @@ export class CitizenApiConfig extends WithNotifyConfig(HttpConfig) {
   @IsUUID('all', { message: 'NOTIFY_TEMPLATE_SIGN_IN_CODE must be a Notify template id in notify mode' })
   NOTIFY_TEMPLATE_SIGN_IN_CODE = 'local-sign-in-code';
 
+  /** The same template in Welsh, sent when the request asks for Welsh (Accept-Language: cy). */
+  @ValidateIf((config: CitizenApiConfig) => config.NOTIFY_MODE === 'notify' && config.CITIZEN_AUTH_MODE === 'local')
+  @IsUUID('all', { message: 'NOTIFY_TEMPLATE_SIGN_IN_CODE_CY must be a Notify template id in notify mode' })
+  NOTIFY_TEMPLATE_SIGN_IN_CODE_CY = 'local-sign-in-code-cy';
+
   /** Victims' Code right 4: working days within which a consented referral must be sent. */
   @Type(() => Number)
   @IsInt()

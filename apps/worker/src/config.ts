@@ -118,28 +118,34 @@ export class WorkerConfig extends WithNotifyConfig(CommonConfig) {
   NOTIFICATION_RECOVERY_MAX_ATTEMPTS = 5;
 
   /**
-   * Notify template ids per claim event and channel, as JSON: `{"claim.submitted":{"email":"<id>","sms":"<id>"}}`.
-   * The defaults are placeholders for the local sink; production sets the real ids.
+   * Notify template ids per claim event, channel and language, as JSON:
+   * `{"claim.submitted":{"email":"<id>","sms":"<id>","cy":{"email":"<id>","sms":"<id>"}}}` (English at the top,
+   * Welsh under `cy`; docs/welsh.md). The defaults are placeholders for the local sink; production sets the real ids.
    */
   @IsJSON({
-    message: 'NOTIFY_CLAIM_TEMPLATES must be JSON: {"<event>":{"email":"<template id>","sms":"<template id>"}}',
+    message:
+      'NOTIFY_CLAIM_TEMPLATES must be JSON: {"<event>":{"email":"<id>","sms":"<id>","cy":{"email":"<id>","sms":"<id>"}}}',
   })
   NOTIFY_CLAIM_TEMPLATES = JSON.stringify({
     'claim.submitted': {
       email: '5d7f4a61-6a6e-4c0b-9f1e-2c3b7a1d0001',
       sms: '5d7f4a61-6a6e-4c0b-9f1e-2c3b7a1d0002',
+      cy: { email: '5d7f4a61-6a6e-4c0b-9f1e-2c3b7a1d0101', sms: '5d7f4a61-6a6e-4c0b-9f1e-2c3b7a1d0102' },
     },
     'claim.decided': {
       email: '5d7f4a61-6a6e-4c0b-9f1e-2c3b7a1d0003',
       sms: '5d7f4a61-6a6e-4c0b-9f1e-2c3b7a1d0004',
+      cy: { email: '5d7f4a61-6a6e-4c0b-9f1e-2c3b7a1d0103', sms: '5d7f4a61-6a6e-4c0b-9f1e-2c3b7a1d0104' },
     },
     'claim.information-requested': {
       email: '5d7f4a61-6a6e-4c0b-9f1e-2c3b7a1d0005',
       sms: '5d7f4a61-6a6e-4c0b-9f1e-2c3b7a1d0006',
+      cy: { email: '5d7f4a61-6a6e-4c0b-9f1e-2c3b7a1d0105', sms: '5d7f4a61-6a6e-4c0b-9f1e-2c3b7a1d0106' },
     },
     'claim.information-reminder': {
       email: '5d7f4a61-6a6e-4c0b-9f1e-2c3b7a1d0007',
       sms: '5d7f4a61-6a6e-4c0b-9f1e-2c3b7a1d0008',
+      cy: { email: '5d7f4a61-6a6e-4c0b-9f1e-2c3b7a1d0107', sms: '5d7f4a61-6a6e-4c0b-9f1e-2c3b7a1d0108' },
     },
   });
 

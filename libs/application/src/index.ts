@@ -26,6 +26,7 @@ export * from './submission/submit-application/submit-application.use-case.js';
 export * from './me/personal-data-queries.js';
 export * from './me/export-my-data/export-my-data.use-case.js';
 export * from './me/access-history/index.js';
+export * from './me/preferences/preferences.js';
 export * from './staff/index.js';
 export * from './work/index.js';
 export * from './notifications/index.js';

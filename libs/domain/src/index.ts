@@ -1,4 +1,5 @@
 export * from './shared/domain-error.js';
+export * from './shared/language.js';
 export * from './awards/index.js';
 export * from './shared/calendar-date.js';
 export * from './eligibility/index.js';

@@ -19,3 +19,6 @@ export * from './tokens.js';
 export * from './notify/index.js';
 export * from './http/route-inventory.js';
 export * from './bull-board/index.js';
+export * from './i18n/i18n.js';
+export * from './i18n/catalogues.js';
+export * from './i18n/message-parity.js';

@@ -15,6 +15,7 @@ import { Logger } from 'nestjs-pino';
 import nunjucks from 'nunjucks';
 import { isLanguage, languageFromAcceptLanguage, LANGUAGES, type Language, type Translator } from './i18n.js';
 import { configureNunjucks } from './nunjucks.js';
+import { languageLinks } from './language-links.js';
 import { frontendPaths, webLibPaths } from './paths.js';
 import { RedisSessionStore } from './redis-session-store.js';
 import type { WebConfig } from './web-config.js';
@@ -48,6 +49,11 @@ export interface WebAppOptions {
   globals?: Record<string, unknown>;
   /** Values every template of a request sees, such as the navigation for a signed-in person. */
   requestLocals?: (request: FastifyRequest) => Record<string, unknown>;
+  /**
+   * Runs when a person chooses a language with the toggle (`?lang=` differs from the session's), for example to
+   * save it on their account. A failure is logged and the page still shows (the choice is kept in the session).
+   */
+  onLanguageChosen?: (app: NestFastifyApplication, request: FastifyRequest, language: Language) => Promise<void>;
   /** Runs before the app is initialised (register more Fastify plugins, such as multipart). */
   beforeInit?: (app: NestFastifyApplication) => Promise<void>;
 }
@@ -166,9 +172,14 @@ export async function createWebApp(
 
   const fastify = app.getHttpAdapter().getInstance();
   // The page's language: an explicit ?lang= choice (kept in the session), the session's, or Accept-Language.
-  fastify.addHook('onRequest', (request, reply, done) => {
+  fastify.addHook('onRequest', async (request, reply) => {
     const asked = (request.query as Record<string, unknown> | undefined)?.lang;
-    if (isLanguage(asked) && request.session.lang !== asked) request.session.lang = asked;
+    if (isLanguage(asked) && request.session.lang !== asked) {
+      request.session.lang = asked;
+      await options.onLanguageChosen?.(app, request, asked).catch((error: unknown) => {
+        request.log.warn({ err: error }, 'the language choice could not be saved beyond the session');
+      });
+    }
     const lang = request.session.lang ?? languageFromAcceptLanguage(request.headers['accept-language']);
     const path = request.url.split('?')[0] ?? '/';
     reply.locals = {
@@ -177,10 +188,10 @@ export async function createWebApp(
       t: translator.forLanguage(lang),
       cspNonce: reply.cspNonce?.script,
       currentPath: path,
+      languageLinks: languageLinks(fastify, request),
       csrfToken: () => reply.generateCsrf(),
       ...options.requestLocals?.(request),
     };
-    done();
   });
   // Every unsafe request carries the form's CSRF token (routes reading multipart bodies check it themselves).
   fastify.addHook('preHandler', (request, reply, done) => {

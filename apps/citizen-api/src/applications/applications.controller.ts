@@ -25,6 +25,8 @@ import { RateLimit } from '@redress/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { CitizenAuthGuard, CurrentCitizen, type CitizenPrincipal } from '../auth/index.js';
+import { AnswerLanguage, assessmentIn, nextStepIn, withTasksIn } from '../language/citizen-words.js';
+import type { Language } from '@redress/platform';
 import {
   ApplicationResponse,
   ApplicationSummaryResponse,
@@ -68,11 +70,12 @@ export class ApplicationsController {
   @ApiResponse({ status: 201, type: ApplicationResponse, headers: { ETag: { description: 'The version' } } })
   async create(
     @CurrentCitizen() citizen: CitizenPrincipal,
+    @AnswerLanguage() language: Language,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ApplicationView> {
     const view = await this.createApplication.execute({ citizenId: citizen.citizenId });
     void reply.header('etag', versionETag(view.version)).header('location', `/v1/applications/${view.id}`);
-    return view;
+    return withTasksIn(language, view);
   }
 
   @Get()
@@ -89,11 +92,12 @@ export class ApplicationsController {
   async get(
     @CurrentCitizen() citizen: CitizenPrincipal,
     @Param('id') id: string,
+    @AnswerLanguage() language: Language,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ApplicationView> {
     const view = await this.getApplication.execute({ citizenId: citizen.citizenId, applicationId: id });
     void reply.header('etag', versionETag(view.version));
-    return view;
+    return withTasksIn(language, view);
   }
 
   @Put(':id/sections/:section')
@@ -121,6 +125,7 @@ export class ApplicationsController {
     @Param('section') sectionName: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Body() body: unknown,
+    @AnswerLanguage() language: Language,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ApplicationView> {
     const section = parseSectionName(sectionName);
@@ -133,7 +138,7 @@ export class ApplicationsController {
       ifMatchVersion: ifMatchVersion(ifMatch),
     });
     void reply.header('etag', versionETag(view.version));
-    return view;
+    return withTasksIn(language, view);
   }
 
   @Delete(':id')
@@ -159,8 +164,12 @@ export class ApplicationsController {
   @ApiOperation({ summary: 'The task list: each section not-started, in-progress, complete or not-applicable' })
   @ApiResponse({ status: 200, type: TaskListResponse })
   @ApiResponse({ status: 404, ...PROBLEM })
-  async tasks(@CurrentCitizen() citizen: CitizenPrincipal, @Param('id') id: string): Promise<unknown> {
-    return this.getTaskList.execute({ citizenId: citizen.citizenId, applicationId: id });
+  async tasks(
+    @CurrentCitizen() citizen: CitizenPrincipal,
+    @Param('id') id: string,
+    @AnswerLanguage() language: Language,
+  ): Promise<unknown> {
+    return withTasksIn(language, await this.getTaskList.execute({ citizenId: citizen.citizenId, applicationId: id }));
   }
 
   @Get(':id/eligibility')
@@ -170,8 +179,13 @@ export class ApplicationsController {
   })
   @ApiResponse({ status: 200, type: LiveEligibilityResponse })
   @ApiResponse({ status: 404, ...PROBLEM })
-  async eligibility(@CurrentCitizen() citizen: CitizenPrincipal, @Param('id') id: string): Promise<unknown> {
-    return this.getLiveEligibility.execute({ citizenId: citizen.citizenId, applicationId: id });
+  async eligibility(
+    @CurrentCitizen() citizen: CitizenPrincipal,
+    @Param('id') id: string,
+    @AnswerLanguage() language: Language,
+  ): Promise<unknown> {
+    const live = await this.getLiveEligibility.execute({ citizenId: citizen.citizenId, applicationId: id });
+    return { ...live, assessment: live.assessment ? assessmentIn(language, live.assessment) : null };
   }
 
   @Post(':id/submission')
@@ -200,6 +214,7 @@ export class ApplicationsController {
     @Param('id') id: string,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Body() rawBody: unknown,
+    @AnswerLanguage() language: Language,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<unknown> {
     // The body is optional, so it is validated here rather than by the global pipe (which needs an object).
@@ -213,6 +228,6 @@ export class ApplicationsController {
     });
     void reply.status(result.status).header('location', `/v1/claims/${result.receipt.reference}`);
     if (result.replayed) void reply.header('idempotent-replayed', 'true');
-    return result.receipt;
+    return { ...result.receipt, nextStep: nextStepIn(language, 'submitted', 0) };
   }
 }

@@ -13,6 +13,9 @@ import {
   ListDocuments,
   UploadDocument,
   ExportMyData,
+  CitizenPreferencesStore,
+  GetPreferences,
+  SetPreferences,
   GetApplication,
   GetClaim,
   GetLiveEligibility,
@@ -34,6 +37,7 @@ import {
   PostgresClaimQueries,
   PostgresClaimsUnitOfWork,
   PostgresPersonalDataQueries,
+  PostgresCitizenPreferences,
 } from '@redress/persistence';
 import { AuditLog, FieldCipher } from '@redress/platform';
 import { DataSource } from 'typeorm';
@@ -93,6 +97,13 @@ function useCase<T>(useCaseClass: new (...dependencies: any[]) => T, inject: Inj
     useCase(RequestReview, [ClaimsUnitOfWork, Clock]),
     useCase(AnswerInformationRequest, [ClaimsUnitOfWork, Clock]),
     useCase(ExportMyData, [PersonalDataQueries, Clock]),
+    {
+      provide: CitizenPreferencesStore,
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) => new PostgresCitizenPreferences(dataSource),
+    },
+    useCase(GetPreferences, [CitizenPreferencesStore]),
+    useCase(SetPreferences, [CitizenPreferencesStore]),
     {
       provide: EvidenceDocumentStore,
       inject: [DataSource, FieldCipher],

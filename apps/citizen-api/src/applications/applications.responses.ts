@@ -4,6 +4,8 @@ import { applicationSections, taskStatuses } from '@redress/domain';
 export class TaskResponse {
   @ApiProperty({ enum: applicationSections }) section: string;
   @ApiProperty({ enum: taskStatuses }) status: string;
+  @ApiProperty({ description: 'The section’s name, in the language of the answer' }) name: string;
+  @ApiProperty({ description: 'The status in words, in the language of the answer' }) statusText: string;
   @ApiProperty({ type: [String], description: 'What an in-progress section still needs' }) missing: string[];
 }
 

@@ -11,7 +11,8 @@ import {
   SignOutUseCase,
   type SessionTokens,
 } from '@redress/application';
-import { RateLimit } from '@redress/platform';
+import { RateLimit, type Language } from '@redress/platform';
+import { AnswerLanguage } from '../language/citizen-words.js';
 import { CODE_TRIES_PER_EMAIL, CODES_PER_EMAIL, emailRateLimitKey, REFRESHES_PER_CLIENT } from './auth-rate-limits.js';
 import {
   RefreshTokenDto,
@@ -56,8 +57,11 @@ export class CitizenAuthController {
   @ApiResponse({ status: 202, type: SignInCodeSentResponse })
   @ApiResponse({ status: 400, description: 'The email address is not valid (problem+json).' })
   @ApiResponse({ status: 429, description: 'Too many codes for this address or from this client.' })
-  async requestCode(@Body() body: RequestSignInCodeDto): Promise<SignInCodeSentResponse> {
-    const sent = await this.requestSignInCode.execute(new RequestSignInCodeCommand(body.email));
+  async requestCode(
+    @Body() body: RequestSignInCodeDto,
+    @AnswerLanguage() language: Language,
+  ): Promise<SignInCodeSentResponse> {
+    const sent = await this.requestSignInCode.execute(new RequestSignInCodeCommand(body.email, language));
     return { message: 'If the address can receive email, a code is on its way.', codeExpiresIn: sent.expiresIn };
   }
 

@@ -48,6 +48,7 @@ export class CitizenAuthModule {
           refreshTokenTtlSeconds: config.CITIZEN_REFRESH_TOKEN_TTL_SECONDS,
           sessionMaxSeconds: config.CITIZEN_SESSION_MAX_SECONDS,
           signInCodeTemplateId: config.NOTIFY_TEMPLATE_SIGN_IN_CODE,
+          signInCodeTemplateIdCy: config.NOTIFY_TEMPLATE_SIGN_IN_CODE_CY,
         }),
       },
       { provide: AuthSecrets, useFactory: () => new CryptoAuthSecrets(signInCodeKey(config)) },

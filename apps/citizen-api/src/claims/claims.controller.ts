@@ -11,7 +11,9 @@ import {
   type ClaimWithDecisionsView,
 } from '@redress/application';
 import type { FastifyReply } from 'fastify';
+import type { Language } from '@redress/platform';
 import { CitizenAuthGuard, CurrentCitizen, type CitizenPrincipal } from '../auth/index.js';
+import { AnswerLanguage, claimStatusIn, claimViewIn, nextStepIn } from '../language/citizen-words.js';
 import { AnswerInformationRequestDto, RequestReviewDto, WithdrawClaimDto } from './claims.dto.js';
 
 const PROBLEM = { description: 'problem+json' };
@@ -35,8 +37,18 @@ export class ClaimsController {
   @Get()
   @ApiOperation({ summary: 'Your claims, newest first, each with its status and what happens next' })
   @ApiResponse({ status: 200 })
-  async list(@CurrentCitizen() citizen: CitizenPrincipal): Promise<{ claims: unknown[] }> {
-    return { claims: await this.listClaims.execute({ citizenId: citizen.citizenId }) };
+  async list(
+    @CurrentCitizen() citizen: CitizenPrincipal,
+    @AnswerLanguage() language: Language,
+  ): Promise<{ claims: unknown[] }> {
+    const claims = await this.listClaims.execute({ citizenId: citizen.citizenId });
+    return {
+      claims: claims.map((claim) => ({
+        ...claim,
+        statusText: claimStatusIn(language, claim.status),
+        nextStep: nextStepIn(language, claim.status, claim.openInformationRequests),
+      })),
+    };
   }
 
   @Get(':reference')
@@ -50,8 +62,9 @@ export class ClaimsController {
   async get(
     @CurrentCitizen() citizen: CitizenPrincipal,
     @Param('reference') reference: string,
+    @AnswerLanguage() language: Language,
   ): Promise<ClaimWithDecisionsView> {
-    return this.getClaim.execute({ citizenId: citizen.citizenId, reference });
+    return claimViewIn(language, await this.getClaim.execute({ citizenId: citizen.citizenId, reference }));
   }
 
   @Get(':reference/letters/:letterId')

@@ -19,6 +19,9 @@ export class EligibilityAssessmentDto {
   @ApiProperty({ enum: eligibilityOutcomes })
   outcome: string;
 
+  @ApiProperty({ description: 'The outcome in words, in the language of the answer' })
+  outcomeText: string;
+
   @ApiProperty({ example: 'CICS-2012 as amended 2019-06-13' })
   edition: string;
 
@@ -37,7 +40,7 @@ export class EligibilityAssessmentDto {
   results: RuleResultDto[];
 
   /** The victim-facing view: the caseworker's precise reasons stay on the staff side. */
-  static from(assessment: EligibilityAssessment): EligibilityAssessmentDto {
+  static from(assessment: EligibilityAssessment): Omit<EligibilityAssessmentDto, 'outcomeText'> {
     return {
       outcome: assessment.outcome,
       edition: assessment.edition,

@@ -74,4 +74,36 @@ describe('PdfkitDecisionLetterRenderer', () => {
     expect(all).not.toContain('How to ask for a review');
     expect(all).not.toContain('Payable now');
   });
+
+  it('writes the letter in Welsh for a Welsh claim, keeping the scheme’s paragraph references and the amounts', async () => {
+    const { pdf, pages } = await renderer.render({ ...base, languages: ['cy'] }, { reviewDeadline: '2027-01-15' });
+    const text = await pdfText(pdf);
+    expect(text.title).toBe('Penderfyniad ar hawliad 26-000042-3');
+    const all = text.pages.join(' ').replace(/\s+/g, ' ');
+    expect(all).toContain('Penderfyniad ar eich hawliad am iawndal');
+    expect(all).toContain('Cyfeirnod yr hawliad: 26-000042-3');
+    expect(all).toContain('Dyddiad y penderfyniad: 20 Tachwedd 2026');
+    expect(all).toContain('Rydym wedi penderfynu rhoi dyfarniad o iawndal i chi.');
+    expect(all).toContain('Cynllun Digolledu am Anafiadau Troseddol 2012, para 4, para 22.');
+    expect(all).toContain(`I’w dalu nawr: ${formatPence(award.totalPence)}`);
+    expect(all).toContain('Os ydych yn anghytuno â’r penderfyniad hwn');
+    expect(all).toContain('erbyn 15 Ionawr 2027, sef 56 diwrnod');
+    expect(all).toContain(`tudalen 1 o ${pages}`);
+    expect(all).not.toContain('We have decided');
+    expect(all).not.toContain('How to ask for a review');
+  });
+
+  it('writes Welsh then English, on a new page, where both are asked for', async () => {
+    const { pdf } = await renderer.render({ ...base, languages: ['cy', 'en'] }, { reviewDeadline: '2027-01-15' });
+    const text = await pdfText(pdf);
+    const all = text.pages.join(' ').replace(/\s+/g, ' ');
+    const welsh = all.indexOf('Penderfyniad ar eich hawliad am iawndal');
+    const english = all.indexOf('Decision on your claim for compensation');
+    expect(welsh).toBeGreaterThanOrEqual(0);
+    expect(english).toBeGreaterThan(welsh);
+    const englishPage = text.pages.findIndex((page) => page.includes('Decision on your claim for compensation'));
+    expect(text.pages[englishPage]).not.toContain('Penderfyniad ar eich hawliad');
+    expect(all).toContain('How to ask for a review');
+    expect(all).toContain('Sut i ofyn am adolygiad');
+  });
 });

@@ -1,44 +1,58 @@
 import { DecisionLetterRenderer, type DecisionLetterInput, type RenderedLetter } from '@redress/application';
-import { formatPence, formatUkLongDate, type AwardLine, type IsoDate } from '@redress/domain';
+import { formatPence, type AwardLine, type IsoDate } from '@redress/domain';
+import { formatLongDate, platformT, type Language } from '@redress/platform';
+import type { TFunction } from 'i18next';
 import PDFDocument from 'pdfkit';
 
-const outcomeSentence: Record<DecisionLetterInput['outcome'], string> = {
-  award: 'We have decided to make you an award of compensation.',
-  reduced: 'We have decided to make you an award of compensation, reduced for the reasons below.',
-  withheld: 'We have decided to withhold an award of compensation.',
-  refusal: 'We have decided that we cannot make you an award of compensation.',
-};
-
-function describeLine(line: AwardLine): string {
+/** An award line in words (the tariff's own description stays as the tariff gives it). */
+function describeLine(line: AwardLine, t: TFunction, language: Language): string {
   switch (line.kind) {
     case 'injury':
-      return `${line.description} (tariff ${line.code}, ${line.percent}% of ${formatPence(line.tariffPence)})`;
+      return t('letters.lines.injury', {
+        description: line.description,
+        code: line.code,
+        percent: line.percent,
+        tariff: formatPence(line.tariffPence),
+      });
     case 'loss-of-earnings':
-      return `Loss of earnings, weeks ${line.firstWeekPaid} to ${line.lastWeekPaid} at ${formatPence(line.weeklyRatePence)} a week`;
+      return t('letters.lines.loss-of-earnings', {
+        first: line.firstWeekPaid,
+        last: line.lastWeekPaid,
+        rate: formatPence(line.weeklyRatePence),
+      });
     case 'special-expense':
-      return `Special expenses: ${line.expenseKind}`;
+      return t('letters.lines.special-expense', { kind: line.expenseKind });
     case 'bereavement':
-      return 'Bereavement payment';
+      return t('letters.lines.bereavement');
     case 'child-payment':
-      return `Child's payment until ${formatUkLongDate(line.untilDate)}`;
+      return t('letters.lines.child-payment', { date: formatLongDate(line.untilDate, language) });
     case 'funeral':
-      return 'Funeral payment';
+      return t('letters.lines.funeral');
   }
 }
 
 /**
  * The decision letter as a PDF (pdfkit, standard fonts, A4). Plain language first: the decision, then why, then
- * the money, then what the victim can do next. `info.Title` carries the reference so that a screen reader
+ * the money, then what the victim can do next. The words come from the platform's `letters` catalogue in the
+ * claim's language, or Welsh then English where the victim asked for both (docs/welsh.md); the scheme's paragraph
+ * references are printed as the decision gives them. `info.Title` carries the reference so that a screen reader
  * announces it.
  */
 export class PdfkitDecisionLetterRenderer extends DecisionLetterRenderer {
   async render(input: DecisionLetterInput, context: { reviewDeadline: IsoDate }): Promise<RenderedLetter> {
+    const languages = input.languages?.length ? input.languages : (['en'] as const);
+    const first = platformT(languages[0]!);
     const document = new PDFDocument({
       size: 'A4',
       margin: 56,
       bufferPages: true,
-      info: { Title: `Decision on claim ${input.claimReference}`, Author: 'Redress' },
-      lang: 'en-GB',
+      info: {
+        Title: languages
+          .map((language) => platformT(language)('letters.pdfTitle', { reference: input.claimReference }))
+          .join(' / '),
+        Author: 'Redress',
+      },
+      lang: languages[0] === 'cy' ? 'cy-GB' : 'en-GB',
     });
     const chunks: Buffer[] = [];
     document.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -47,56 +61,10 @@ export class PdfkitDecisionLetterRenderer extends DecisionLetterRenderer {
       document.on('error', reject);
     });
 
-    const heading = (text: string) =>
-      document.moveDown(0.8).font('Helvetica-Bold').fontSize(13).text(text).moveDown(0.3);
-    const body = (text: string) => document.font('Helvetica').fontSize(11).text(text, { align: 'left' });
-
-    document.font('Helvetica-Bold').fontSize(18).text('Decision on your claim for compensation');
-    document.moveDown(0.5);
-    body(`Claim reference: ${input.claimReference}`);
-    body(`Date of decision: ${formatUkLongDate(input.decidedOn)}`);
-
-    heading('Our decision');
-    body(outcomeSentence[input.outcome]);
-    if (input.amountPence !== null && (input.outcome === 'award' || input.outcome === 'reduced')) {
-      body(`The amount payable is ${formatPence(input.amountPence)}.`);
-    }
-
-    heading('Why we made this decision');
-    body(input.reasons);
-    if (input.paragraphs.length) {
-      body(`This decision applies the Criminal Injuries Compensation Scheme 2012, ${input.paragraphs.join(', ')}.`);
-    }
-
-    if (input.award) {
-      heading('How we worked out your award');
-      for (const line of input.award.lines) body(`${describeLine(line)}: ${formatPence(line.amountPence)}`);
-      body(`Total before adjustments: ${formatPence(input.award.grossPence)}`);
-      if (input.award.capApplied) body('The scheme limits an award to £500,000, and that limit applies to yours.');
-      if (input.award.reductionPence) body(`Reduction: ${formatPence(-input.award.reductionPence)}`);
-      if (input.award.deductionsPence)
-        body(`Compensation from elsewhere: ${formatPence(-input.award.deductionsPence)}`);
-      if (input.award.interimPaidPence) body(`Already paid to you: ${formatPence(-input.award.interimPaidPence)}`);
-      body(`Payable now: ${formatPence(input.award.totalPence)}`);
-      document.moveDown(0.3);
-      for (const sentence of input.award.explanation) body(sentence);
-    }
-
-    if (input.onReview) {
-      heading('If you disagree with this decision');
-      body(
-        'This decision was made on review. If you disagree with it, you can appeal to the First-tier Tribunal ' +
-          '(Criminal Injuries Compensation). You must appeal within 90 days of the date of this decision.',
-      );
-    } else {
-      heading('How to ask for a review');
-      body(
-        `If you disagree with this decision, you can ask us to review it. We must receive your request by ` +
-          `${formatUkLongDate(context.reviewDeadline)}, which is 56 days after the date of this decision. ` +
-          'Ask from your claim page, saying why you think the decision is wrong and sending any new evidence. ' +
-          'A different caseworker will look at your claim again.',
-      );
-    }
+    languages.forEach((language, index) => {
+      if (index > 0) document.addPage();
+      writeLetter(document, input, context, language);
+    });
 
     const range = document.bufferedPageRange();
     for (let page = range.start; page < range.start + range.count; page++) {
@@ -104,13 +72,69 @@ export class PdfkitDecisionLetterRenderer extends DecisionLetterRenderer {
       document
         .font('Helvetica')
         .fontSize(9)
-        .text(`${input.claimReference} - page ${page + 1} of ${range.count}`, 56, document.page.height - 40, {
-          lineBreak: false,
-        });
+        .text(
+          first('letters.footer', { reference: input.claimReference, page: page + 1, pages: range.count }),
+          56,
+          document.page.height - 40,
+          { lineBreak: false },
+        );
     }
     const pages = range.count;
     document.end();
     await finished;
     return { pdf: Buffer.concat(chunks), pages };
+  }
+}
+
+/** One language's letter. */
+function writeLetter(
+  document: PDFKit.PDFDocument,
+  input: DecisionLetterInput,
+  context: { reviewDeadline: IsoDate },
+  language: Language,
+): void {
+  const t = platformT(language);
+  const heading = (text: string) => document.moveDown(0.8).font('Helvetica-Bold').fontSize(13).text(text).moveDown(0.3);
+  const body = (text: string) => document.font('Helvetica').fontSize(11).text(text, { align: 'left' });
+
+  document.font('Helvetica-Bold').fontSize(18).text(t('letters.title'));
+  document.moveDown(0.5);
+  body(t('letters.reference', { reference: input.claimReference }));
+  body(t('letters.date', { date: formatLongDate(input.decidedOn, language) }));
+
+  heading(t('letters.headings.decision'));
+  body(t(`letters.outcome.${input.outcome}`));
+  if (input.amountPence !== null && (input.outcome === 'award' || input.outcome === 'reduced')) {
+    body(t('letters.amount', { amount: formatPence(input.amountPence) }));
+  }
+
+  heading(t('letters.headings.why'));
+  // The caseworker's reasons, as they wrote them.
+  body(input.reasons);
+  if (input.paragraphs.length) body(t('letters.paragraphs', { paragraphs: input.paragraphs.join(', ') }));
+
+  if (input.award) {
+    const award = input.award;
+    const money = (key: string, pence: number) => body(t(`letters.totals.${key}`, { amount: formatPence(pence) }));
+    heading(t('letters.headings.award'));
+    for (const line of award.lines) {
+      body(t('letters.lines.amount', { line: describeLine(line, t, language), amount: formatPence(line.amountPence) }));
+    }
+    money('gross', award.grossPence);
+    if (award.capApplied) body(t('letters.totals.cap'));
+    if (award.reductionPence) money('reduction', -award.reductionPence);
+    if (award.deductionsPence) money('deductions', -award.deductionsPence);
+    if (award.interimPaidPence) money('interim', -award.interimPaidPence);
+    money('payable', award.totalPence);
+    document.moveDown(0.3);
+    for (const sentence of award.explanation) body(sentence);
+  }
+
+  if (input.onReview) {
+    heading(t('letters.headings.appeal'));
+    body(t('letters.appeal'));
+  } else {
+    heading(t('letters.headings.review'));
+    body(t('letters.review', { deadline: formatLongDate(context.reviewDeadline, language) }));
   }
 }

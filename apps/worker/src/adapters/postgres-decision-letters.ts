@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DecisionLetters, type DecisionLetterInput, type StoredLetter } from '@redress/application';
-import type { AwardBreakdown } from '@redress/domain';
+import { DecisionLetters, letterLanguages, type DecisionLetterInput, type StoredLetter } from '@redress/application';
+import type { AwardBreakdown, PreferredLanguage } from '@redress/domain';
 import { FieldCipher } from '@redress/platform';
 import { DataSource } from 'typeorm';
 
@@ -30,9 +30,11 @@ export class PostgresDecisionLetters extends DecisionLetters {
         decided_on: string;
         calculation_id: string | null;
         calculation_encrypted: string | null;
+        preferred_language: PreferredLanguage;
+        bilingual_letters: boolean;
       }>
     >(
-      `SELECT d.id, c.reference, d.kind, d.amount_pence, d.paragraphs, d.reasons_encrypted, d.on_review,
+      `SELECT c.preferred_language, c.bilingual_letters, d.id, c.reference, d.kind, d.amount_pence, d.paragraphs, d.reasons_encrypted, d.on_review,
               to_char(d.decided_on, 'YYYY-MM-DD') AS decided_on, a.id AS calculation_id, a.calculation_encrypted
          FROM claim_decision d
          JOIN claim c ON c.id = d.claim_id
@@ -58,6 +60,7 @@ export class PostgresDecisionLetters extends DecisionLetters {
       paragraphs: row.paragraphs,
       award,
       amountPence: row.amount_pence === null ? null : Number(row.amount_pence),
+      languages: letterLanguages(row.preferred_language, row.bilingual_letters),
     };
   }
 

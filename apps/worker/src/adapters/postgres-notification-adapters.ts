@@ -7,7 +7,7 @@ import {
   type DeliveryClaim,
   type StuckDelivery,
 } from '@redress/application';
-import type { ContactPreferencesAnswers } from '@redress/domain';
+import type { ContactPreferencesAnswers, PreferredLanguage } from '@redress/domain';
 import { OutboxWriter } from '@redress/jobs';
 import { FieldCipher } from '@redress/platform';
 import { DataSource } from 'typeorm';
@@ -32,9 +32,11 @@ export class PostgresClaimContacts extends ClaimContacts {
         owner_citizen_id: string;
         answers_encrypted: string | null;
         email_encrypted: string | null;
+        preferred_language: PreferredLanguage;
       }>
     >(
-      `SELECT c.reference, c.application_id, c.owner_citizen_id, s.answers_encrypted, a.email_encrypted
+      `SELECT c.reference, c.application_id, c.owner_citizen_id, s.answers_encrypted, a.email_encrypted,
+              c.preferred_language
          FROM claim c
          JOIN citizen_account a ON a.id = c.owner_citizen_id
          LEFT JOIN application_section s
@@ -54,6 +56,7 @@ export class PostgresClaimContacts extends ClaimContacts {
       accountEmail: row.email_encrypted
         ? this.cipher.decrypt(row.email_encrypted, `citizen:${row.owner_citizen_id}:email`)
         : null,
+      language: row.preferred_language,
     };
   }
 }

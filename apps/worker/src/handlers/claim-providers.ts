@@ -16,6 +16,7 @@ import {
   NotificationDeliveries,
   NotificationLookup,
   NotificationTemplates,
+  type EventTemplates,
   Notifier,
   PoliceCrimeReferences,
   RecoverStuckNotifications,
@@ -75,9 +76,7 @@ export const claimProviders: Provider[] = [
     provide: NotificationTemplates,
     inject: [WorkerConfig],
     useFactory: (config: WorkerConfig) =>
-      new NotificationTemplates(
-        JSON.parse(config.NOTIFY_CLAIM_TEMPLATES) as Record<string, { email?: string; sms?: string }>,
-      ),
+      new NotificationTemplates(JSON.parse(config.NOTIFY_CLAIM_TEMPLATES) as Record<string, EventTemplates>),
   },
   {
     provide: PoliceCrimeReferences,

@@ -10,6 +10,8 @@ export class CitizenAuthSettings {
   readonly sessionMaxSeconds: number = 30 * 24 * 3600;
   /** The Notify email template of the sign-in code, with the placeholders ((code)) and ((minutes)). */
   readonly signInCodeTemplateId: string = 'sign-in-code';
+  /** The same in Welsh, for a request in Welsh (docs/welsh.md). */
+  readonly signInCodeTemplateIdCy: string = 'sign-in-code-cy';
 
   constructor(values: Partial<CitizenAuthSettings> = {}) {
     Object.assign(this, values);

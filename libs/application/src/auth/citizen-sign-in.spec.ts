@@ -27,7 +27,10 @@ function setUp() {
   const secrets = new CryptoAuthSecrets(randomBytes(32));
   const notifier = new RecordingNotifier();
   const clock = new FixedClock(new Date('2026-03-02T09:00:00Z'));
-  const settings = new CitizenAuthSettings({ signInCodeTemplateId: 'template-1' });
+  const settings = new CitizenAuthSettings({
+    signInCodeTemplateId: 'template-1',
+    signInCodeTemplateIdCy: 'template-1-cy',
+  });
   const tokens = new FakeAccessTokens();
   return {
     store,
@@ -68,6 +71,13 @@ describe('RequestSignInCodeUseCase', () => {
     expect(store.state.audit).toEqual([
       expect.objectContaining({ actorType: 'anonymous', action: 'citizen.sign-in-code.issued', targetId: code!.id }),
     ]);
+  });
+
+  it('emails the Welsh template for a request in Welsh, the English one otherwise', async () => {
+    const { notifier, requestCode } = setUp();
+    await requestCode.execute(new RequestSignInCodeCommand(EMAIL, 'cy'));
+    await requestCode.execute(new RequestSignInCodeCommand(EMAIL, 'en'));
+    expect(notifier.emails.map((email) => email.templateId)).toEqual(['template-1-cy', 'template-1']);
   });
 
   it('gives each code its own salt, and a new code closes the earlier one', async () => {

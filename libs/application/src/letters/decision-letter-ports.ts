@@ -1,4 +1,4 @@
-import type { AwardBreakdown, IsoDate } from '@redress/domain';
+import type { AwardBreakdown, IsoDate, PreferredLanguage } from '@redress/domain';
 
 /**
  * What a decision letter says: the input contract of `documents.decision-letter`. Built by the adapter from the
@@ -19,6 +19,16 @@ export interface DecisionLetterInput {
   /** The award calculation (from calculateAward) for an award; null for a refusal. */
   readonly award: AwardBreakdown | null;
   readonly amountPence: number | null;
+  /**
+   * The languages of the letter, in order: the claim's language, or Welsh then English where the victim asked for
+   * both (docs/welsh.md). English when not given.
+   */
+  readonly languages?: readonly PreferredLanguage[];
+}
+
+/** The languages a letter is written in: Welsh first where both are asked for. */
+export function letterLanguages(language: PreferredLanguage, bilingual: boolean): PreferredLanguage[] {
+  return bilingual ? ['cy', 'en'] : [language];
 }
 
 export interface RenderedLetter {

@@ -1,4 +1,4 @@
-import type { ContactPreferencesAnswers } from '@redress/domain';
+import type { ContactPreferencesAnswers, PreferredLanguage } from '@redress/domain';
 
 /** How to reach the people on a claim: the contact section of its application and the account's own email. */
 export interface ClaimContact {
@@ -7,6 +7,8 @@ export interface ClaimContact {
   readonly preferences: ContactPreferencesAnswers | null;
   /** The email the citizen signs in with. */
   readonly accountEmail: string | null;
+  /** The claim's language (docs/welsh.md): messages go in it. English when not given. */
+  readonly language?: PreferredLanguage;
 }
 
 export abstract class ClaimContacts {
@@ -87,11 +89,32 @@ export abstract class NotificationDeliveries {
   abstract giveUp(delivery: StuckDelivery, reason: string): Promise<boolean>;
 }
 
-/** Notify template ids per claim event and channel, from config. */
-export class NotificationTemplates {
-  constructor(private readonly templates: Readonly<Record<string, { email?: string; sms?: string }>>) {}
+/** Template ids of one event: English at the top level, Welsh under `cy`. */
+export interface EventTemplates {
+  readonly email?: string;
+  readonly sms?: string;
+  readonly cy?: { readonly email?: string; readonly sms?: string };
+}
 
-  templateFor(event: string, channel: 'email' | 'sms'): string | undefined {
-    return this.templates[event]?.[channel];
+/**
+ * Notify template ids per claim event, channel and language, from config: a Notify template holds the words, so
+ * each message has one template per language. A Welsh claim gets the Welsh template; where config has none for an
+ * event, the English one (the config check in production asks for both, see docs/welsh.md).
+ */
+export class NotificationTemplates {
+  constructor(private readonly templates: Readonly<Record<string, EventTemplates>>) {}
+
+  templateFor(event: string, channel: 'email' | 'sms', language: PreferredLanguage = 'en'): string | undefined {
+    const templates = this.templates[event];
+    return (language === 'cy' ? templates?.cy?.[channel] : undefined) ?? templates?.[channel];
+  }
+
+  /** Events and channels with an English template but no Welsh one. */
+  missingWelsh(): string[] {
+    return Object.entries(this.templates).flatMap(([event, templates]) =>
+      (['email', 'sms'] as const)
+        .filter((channel) => templates[channel] && !templates.cy?.[channel])
+        .map((channel) => `${event}.${channel}`),
+    );
   }
 }

@@ -119,8 +119,10 @@ class PostgresClaimTransaction implements ClaimTransaction {
     this.defer({
       sql: `INSERT INTO claim (id, reference, application_id, owner_citizen_id, status, version, status_changed_at, submitted_at,
          pending_decision, decision, applicant_role, representative_type, crime_reference_given, declaration_version,
-         declared_at, declared_by_citizen_id, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, NULL, $9, $10, $11, $12, $13, $14, $15, $15)`,
+         declared_at, declared_by_citizen_id, created_at, updated_at, preferred_language, bilingual_letters)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, NULL, NULL, $9, $10, $11, $12, $13, $14, $15, $15,
+         account.preferred_language, account.bilingual_letters
+       FROM citizen_account account WHERE account.id = $4`,
       parameters: [
         claim.id,
         claim.reference,

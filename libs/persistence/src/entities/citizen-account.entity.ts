@@ -10,6 +10,10 @@ export interface CitizenAccountRow {
   externalSubject: string | null;
   createdAt: Date;
   lastSignedInAt: Date | null;
+  /** `en` or `cy`: the language of pages, messages and letters (docs/welsh.md). */
+  preferredLanguage: 'en' | 'cy';
+  /** Letters in both languages. */
+  bilingualLetters: boolean;
 }
 
 export const CitizenAccountEntity = new EntitySchema<CitizenAccountRow>({
@@ -22,5 +26,7 @@ export const CitizenAccountEntity = new EntitySchema<CitizenAccountRow>({
     externalSubject: { name: 'external_subject', type: 'text', nullable: true, unique: true },
     createdAt: { name: 'created_at', type: 'timestamptz', createDate: true },
     lastSignedInAt: { name: 'last_signed_in_at', type: 'timestamptz', nullable: true },
+    preferredLanguage: { name: 'preferred_language', type: 'text', default: 'en' },
+    bilingualLetters: { name: 'bilingual_letters', type: 'boolean', default: false },
   },
 });

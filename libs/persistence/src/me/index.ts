@@ -1,1 +1,2 @@
 export * from './postgres-access-history-queries.js';
+export * from './postgres-citizen-preferences.js';

@@ -10,6 +10,8 @@ import { instrumentHttp } from '../metrics/metrics.js';
 import { METRICS_REGISTRY, REQUEST_REDIS } from '../tokens.js';
 import { parseRateLimitOverrides, registerRateLimit } from './rate-limit.js';
 import { recordRoutes } from './route-inventory.js';
+import { negotiateLanguage } from '../i18n/catalogues.js';
+import type { Language } from '../i18n/i18n.js';
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -37,6 +39,11 @@ export interface ApiDescription {
   version: string;
   /** Adds the bearer security scheme to the document. */
   bearerAuth?: boolean;
+  /**
+   * The languages the API answers in, chosen by Accept-Language (English when no other is asked for) and said in
+   * Content-Language. English only unless given.
+   */
+  languages?: readonly Language[];
 }
 
 /**
@@ -75,8 +82,19 @@ export async function configureHttpApp(
   });
 
   const fastify = app.getHttpAdapter().getInstance();
+  const languages = api.languages ?? ['en'];
+  fastify.decorateRequest('language', 'en');
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    request.language = negotiateLanguage(request.headers['accept-language'], languages);
+    done();
+  });
   fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
+    void reply.header('content-language', request.language);
+    if (languages.length > 1) {
+      const vary = reply.getHeader('vary');
+      void reply.header('vary', vary ? `${String(vary)}, accept-language` : 'accept-language');
+    }
     // Personal data must not be cached by browsers or intermediaries (ASVS 14.3.2).
     if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
     done(null, payload);
@@ -99,4 +117,11 @@ export async function configureHttpApp(
   await app.init();
   await fastify.ready();
   return app;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The language of the answer (Accept-Language among the API's languages; English by default). */
+    language: Language;
+  }
 }

@@ -1,4 +1,5 @@
 import type { ArgumentsHost } from '@nestjs/common';
+import { DomainError, DomainErrorKind } from '@redress/domain';
 import { QueryFailedError } from 'typeorm';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 
@@ -9,7 +10,7 @@ interface Sent {
 }
 
 /** Runs the filter on the error as Nest would, and answers the reply and what was logged. */
-function filter(exception: unknown) {
+function filter(exception: unknown, language?: string) {
   const logged: Array<{ level: 'warn' | 'error'; fields: Record<string, unknown>; message: string }> = [];
   const subject = new ProblemDetailsFilter();
   Object.defineProperty(subject, 'logger', {
@@ -39,7 +40,7 @@ function filter(exception: unknown) {
   };
   const host = {
     switchToHttp: () => ({
-      getRequest: () => ({ url: '/v1/referrals/some-id/consent?x=1', id: 'req-1' }),
+      getRequest: () => ({ url: '/v1/referrals/some-id/consent?x=1', id: 'req-1', language }),
       getResponse: () => reply,
     }),
   } as unknown as ArgumentsHost;
@@ -111,5 +112,38 @@ describe('ProblemDetailsFilter', () => {
         message: 'request failed',
       },
     ]);
+  });
+
+  describe('in the language of the request', () => {
+    const notFound = new DomainError('claim.not-found', DomainErrorKind.NotFound, 'There is no claim 26-000001-X.');
+
+    it('answers a coded error in Welsh from the catalogue', () => {
+      const { sent } = filter(notFound, 'cy');
+      expect(sent.body).toMatchObject({
+        status: 404,
+        code: 'claim.not-found',
+        title: 'Hawliad heb ei ganfod',
+        detail: 'Nid oes hawliad o’r fath.',
+      });
+    });
+
+    it('answers in English, keeping the use case’s own detail, when Welsh is not asked for', () => {
+      const { sent } = filter(notFound);
+      expect(sent.body).toMatchObject({ title: 'Claim not found', detail: 'There is no claim 26-000001-X.' });
+    });
+
+    it('falls back to the status’s title and the error’s message for a code the catalogue lacks', () => {
+      const { sent } = filter(new DomainError('made.up', DomainErrorKind.Conflict, 'Own words.'), 'cy');
+      expect(sent.body).toMatchObject({ title: 'Gwrthdaro', detail: 'Own words.' });
+    });
+
+    it('says a server error in Welsh and still hides what went wrong', () => {
+      const { sent } = filter(new Error('secret detail'), 'cy');
+      expect(sent.body).toMatchObject({
+        title: 'Gwall mewnol ar y gweinydd',
+        detail: 'Aeth rhywbeth o’i le ar ein hochr ni.',
+      });
+      expect(JSON.stringify(sent.body)).not.toContain('secret');
+    });
   });
 });

@@ -5,6 +5,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem.js';
 import { RequestValidationException } from './validation.js';
+import { hasPlatformText, platformT, requestLanguage } from '../i18n/catalogues.js';
+import type { Language } from '../i18n/i18n.js';
 
 const statusByKind: Record<DomainErrorKind, number> = {
   [DomainErrorKind.InvalidInput]: HttpStatus.BAD_REQUEST,
@@ -16,24 +18,6 @@ const statusByKind: Record<DomainErrorKind, number> = {
   [DomainErrorKind.PreconditionFailed]: HttpStatus.PRECONDITION_FAILED,
   [DomainErrorKind.PreconditionRequired]: HttpStatus.PRECONDITION_REQUIRED,
   [DomainErrorKind.TooManyAttempts]: HttpStatus.TOO_MANY_REQUESTS,
-};
-
-const titleByStatus: Record<number, string> = {
-  400: 'Bad request',
-  401: 'Unauthorised',
-  403: 'Forbidden',
-  404: 'Not found',
-  405: 'Method not allowed',
-  406: 'Not acceptable',
-  409: 'Conflict',
-  412: 'Precondition failed',
-  413: 'Content too large',
-  415: 'Unsupported media type',
-  422: 'Unprocessable content',
-  428: 'Precondition required',
-  429: 'Too many requests',
-  500: 'Internal server error',
-  503: 'Service unavailable',
 };
 
 /** Errors raised by Fastify itself (bad JSON, body too large, wrong media type) carry a 4xx statusCode. */
@@ -73,7 +57,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const problem = this.toProblem(exception);
+    const problem = this.toProblem(exception, requestLanguage(request));
     problem.instance = request.url.split('?')[0];
     problem.requestId = String(request.id);
     const sqlState = retryableSqlState(exception);
@@ -93,14 +77,27 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     void reply.status(problem.status).headers(headers).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 
-  private toProblem(exception: unknown): ProblemDetails {
+  /**
+   * Words come from the platform's `problems` catalogue in the answer's language: a code's own title (and, in
+   * Welsh, its detail) where the catalogue has them, else the status's title and the error's own message.
+   */
+  private toProblem(exception: unknown, language: Language): ProblemDetails {
+    const t = platformT(language);
+    const statusTitle = (status: number): string =>
+      hasPlatformText(language, `problems.status.${status}`)
+        ? t(`problems.status.${status}`)
+        : t('problems.status.other');
+    const coded = (code: string, field: 'title' | 'detail'): string | undefined =>
+      hasPlatformText(language, `problems.codes.${code}.${field}`) ? t(`problems.codes.${code}.${field}`) : undefined;
     if (exception instanceof DomainError) {
       const status = statusByKind[exception.kind];
       return {
         type: problemType(exception.code),
-        title: titleByStatus[status] ?? 'Error',
+        title: coded(exception.code, 'title') ?? statusTitle(status),
         status,
-        detail: exception.message,
+        // In English the use case's own message, which may name the claim or the sections concerned; in another
+        // language the catalogue's, which says the same without them.
+        detail: (language === 'en' ? undefined : coded(exception.code, 'detail')) ?? exception.message,
         code: exception.code,
         ...(exception.details.length
           ? { errors: exception.details.map((d) => ({ field: d.field ?? '', message: d.message })) }
@@ -110,9 +107,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof RequestValidationException) {
       return {
         type: problemType('request.invalid'),
-        title: 'Your request has invalid fields',
+        title: t('problems.codes.request.invalid.title'),
         status: 400,
-        detail: 'Check each field listed in errors.',
+        detail: t('problems.codes.request.invalid.detail'),
         errors: exception.errors,
       };
     }
@@ -125,53 +122,49 @@ export class ProblemDetailsFilter implements ExceptionFilter {
           : typeof (response as { message?: unknown }).message === 'string'
             ? (response as { message: string }).message
             : undefined;
-      if (status >= 500) return { type: problemType(), title: titleByStatus[status] ?? 'Server error', status };
-      return { type: problemType(), title: titleByStatus[status] ?? 'Error', status, ...(detail ? { detail } : {}) };
+      if (status >= 500) return { type: problemType(), title: statusTitle(status), status };
+      return { type: problemType(), title: statusTitle(status), status, ...(detail ? { detail } : {}) };
     }
     if (isClientErrorFromFramework(exception)) {
       const status = exception.statusCode;
       return {
         type: problemType(),
-        title: titleByStatus[status] ?? 'Bad request',
+        title: statusTitle(status),
         status,
-        detail: this.frameworkDetail(exception.code, status),
+        detail: t(`problems.http.${this.frameworkDetail(exception.code, status)}`),
       };
     }
     if (retryableSqlState(exception)) {
       return {
         type: problemType('request.concurrent-conflict'),
-        title: 'The request conflicted with another and can be retried safely',
+        title: t('problems.codes.request.concurrent-conflict.title'),
         status: 503,
-        detail: 'Nothing was changed. Please send the same request again.',
+        detail: t('problems.codes.request.concurrent-conflict.detail'),
         code: 'request.concurrent-conflict',
       };
     }
     return {
       type: problemType(),
-      title: titleByStatus[500]!,
+      title: statusTitle(500),
       status: 500,
-      detail: 'Something went wrong on our side.',
+      detail: t('problems.http.server-error'),
     };
   }
 
-  /** Our own words for Fastify's errors: theirs can echo parser internals. */
+  /** Our own words for Fastify's errors (theirs can echo parser internals): the key under `problems.http`. */
   private frameworkDetail(code: string | undefined, status: number): string {
     switch (code) {
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-        return 'The body is not valid JSON.';
+        return 'invalid-json';
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return 'The body is too large.';
+        return 'too-large';
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-        return 'This content type is not accepted here.';
+        return 'media-type';
       case 'FST_RATE_LIMITED':
-        return 'Too many requests: please wait a moment and try again.';
+        return 'rate-limited';
       default:
-        return status === 413
-          ? 'The body is too large.'
-          : status === 415
-            ? 'This content type is not accepted here.'
-            : 'The request could not be read.';
+        return status === 413 ? 'too-large' : status === 415 ? 'media-type' : 'unreadable';
     }
   }
 

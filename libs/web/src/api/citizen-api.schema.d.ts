@@ -381,7 +381,7 @@ export interface paths {
         put?: never;
         /**
          * Check whether you can claim (anonymous, nothing is stored)
-         * @description Runs the Criminal Injuries Compensation Scheme 2012 rules on the facts given and explains each result with its paragraph. Facts you leave out make the rules that need them answer "missing". Nothing you send is stored or logged. Limited to 30 checks a minute from one address.
+         * @description Runs the Criminal Injuries Compensation Scheme 2012 rules on the facts given and explains each result with its paragraph. Facts you leave out make the rules that need them answer "missing". Nothing you send is stored or logged. Limited to 30 checks a minute from one address. Reasons are in Welsh when Accept-Language asks for it.
          */
         post: operations["EligibilityChecksController_check"];
         delete?: never;
@@ -420,6 +420,27 @@ export interface paths {
         /** Everything we hold about you, as JSON (subject access, UK GDPR article 15) */
         get: operations["MeController_data"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your language: of pages, messages and letters (en or cy), and letters in both */
+        get: operations["MeController_preferences"];
+        /**
+         * Change your language
+         * @description Saved on your account and on each of your claims: messages and letters from now on come in this language (letters in both when bilingualLetters is true). Letters already sent stay as they were.
+         */
+        put: operations["MeController_changePreferences"];
         post?: never;
         delete?: never;
         options?: never;
@@ -813,6 +834,8 @@ export interface components {
             edition: string;
             /** @enum {string} */
             outcome: "eligible" | "ineligible" | "refer" | "incomplete";
+            /** @description The outcome in words, in the language of the answer */
+            outcomeText: string;
             /**
              * @description The receipt date the assessment used
              * @example 2026-11-27
@@ -951,6 +974,15 @@ export interface components {
             line2?: string;
             postcode?: string;
             town?: string;
+        };
+        PreferencesDto: {
+            /** @description Letters in both Welsh and English */
+            bilingualLetters: boolean;
+            /**
+             * @description The language of pages, messages and letters: en (English) or cy (Welsh)
+             * @enum {string}
+             */
+            preferredLanguage: "en" | "cy";
         };
         PregnancyDto: {
             lossOfFoetus?: boolean;
@@ -1096,6 +1128,12 @@ export interface components {
             /** @example Bearer */
             tokenType: string;
         };
+        SetPreferencesDto: {
+            /** @description Letters in both Welsh and English (unchanged when left out) */
+            bilingualLetters?: boolean;
+            /** @enum {string} */
+            preferredLanguage: "en" | "cy";
+        };
         SignInCodeSentResponse: {
             /**
              * @description Seconds the code works for.
@@ -1153,10 +1191,14 @@ export interface components {
         TaskResponse: {
             /** @description What an in-progress section still needs */
             missing: string[];
+            /** @description The section’s name, in the language of the answer */
+            name: string;
             /** @enum {string} */
             section: "applying-for" | "representative" | "authority" | "applicant" | "residence" | "crime" | "offender" | "injuries" | "impact" | "treatment" | "other-compensation" | "previous-applications" | "convictions" | "support-needs" | "contact-preferences" | "declaration";
             /** @enum {string} */
             status: "not-started" | "in-progress" | "complete" | "not-applicable";
+            /** @description The status in words, in the language of the answer */
+            statusText: string;
         };
         TreatmentDto: {
             dentist?: components["schemas"]["CarePlaceDto"];
@@ -2230,6 +2272,69 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description problem+json */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MeController_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferencesDto"];
+                };
+            };
+            /** @description problem+json */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MeController_changePreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPreferencesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferencesDto"];
+                };
+            };
+            /** @description problem+json */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -58,7 +58,7 @@ export class RequestSignInCodeUseCase {
       });
     });
     await this.notifier.sendEmail({
-      templateId: this.settings.signInCodeTemplateId,
+      templateId: command.language === 'cy' ? this.settings.signInCodeTemplateIdCy : this.settings.signInCodeTemplateId,
       emailAddress: email,
       personalisation: { code, minutes: Math.round(this.settings.signInCodeTtlSeconds / 60) },
       reference: codeId,

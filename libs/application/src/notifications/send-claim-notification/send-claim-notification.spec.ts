@@ -99,6 +99,32 @@ describe('SendClaimNotification', () => {
     expect(deliveries.rows.get('c1/claim.submitted')).toEqual({ status: 'sent', notificationId: 'n-1' });
   });
 
+  it('sends a Welsh claim its Welsh template, and an English one when config has no Welsh template', async () => {
+    const bilingual = new NotificationTemplates({
+      'claim.submitted': { email: 'tpl-email', sms: 'tpl-sms', cy: { email: 'tpl-email-cy', sms: 'tpl-sms-cy' } },
+      'claim.decided': { email: 'tpl-decided' },
+    });
+    expect(bilingual.templateFor('claim.submitted', 'email', 'cy')).toBe('tpl-email-cy');
+    expect(bilingual.templateFor('claim.submitted', 'sms', 'cy')).toBe('tpl-sms-cy');
+    expect(bilingual.templateFor('claim.submitted', 'sms', 'en')).toBe('tpl-sms');
+    expect(bilingual.templateFor('claim.submitted', 'email')).toBe('tpl-email');
+    expect(bilingual.templateFor('claim.decided', 'email', 'cy')).toBe('tpl-decided');
+    expect(bilingual.missingWelsh()).toEqual(['claim.decided.email']);
+
+    const deliveries = new FakeDeliveries();
+    const notifier = new FakeNotifier();
+    const welsh = { ...contactOf({ method: 'email', email: 'me@example.test' }), language: 'cy' as const };
+    const useCase = new SendClaimNotification(
+      { find: async () => welsh },
+      deliveries,
+      bilingual,
+      notifier,
+      new FixedClock(new Date('2026-11-27T10:00:00Z')),
+    );
+    expect(await useCase.execute(command)).toBe('sent');
+    expect(notifier.sent).toEqual([expect.objectContaining({ templateId: 'tpl-email-cy' })]);
+  });
+
   it('releases the delivery and throws when Notify refuses for now (5xx), so that a retry sends it', async () => {
     const { notifier, useCase } = setUp();
     notifier.failWith = new NotificationDeliveryError('Notify answered 503', 503);

@@ -38,7 +38,7 @@ export class SendClaimNotification {
       await this.deliveries.markSkipped(command.claimId, deliveryEvent, chosen.reason, this.clock.now());
       return 'skipped';
     }
-    const templateId = this.templates.templateFor(command.event, chosen.channel);
+    const templateId = this.templates.templateFor(command.event, chosen.channel, contact.language);
     if (!templateId) return 'no-template';
 
     const claim = await this.deliveries.claim(command.claimId, deliveryEvent, chosen.channel, this.clock.now());
