@@ -47,8 +47,9 @@ if (existsSync(results)) {
 } else {
   failed = 1;
 }
-// tsx (which loads the TypeScript global setup) keeps its compile cache there: a tool's cache, not a test's.
-const leftBehind = readdirSync(runTmp).filter((name) => !/^tsx-\d+$/.test(name));
+// Tools keep compile caches there (tsx, which loads the TypeScript global setup, and Node's module compile
+// cache): those are not a test's leftovers.
+const leftBehind = readdirSync(runTmp).filter((name) => !/^(tsx-\d+|node-compile-cache)$/.test(name));
 rmSync(runTmp, { recursive: true, force: true });
 if (leftBehind.length) {
   console.error(`tests left temporary files behind: ${leftBehind.join(', ')}`);
