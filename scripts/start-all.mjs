@@ -1,5 +1,6 @@
 // Runs the whole system on this machine: creates and migrates the database, builds, starts the
-// citizen web service, the citizen API, the caseworker API and the worker, prints their URLs, and stops them on Ctrl-C.
+// citizen web service, the citizen API, the caseworker API, the worker and (outside production, unless --no-stubs) the development
+// police and finance stubs the worker calls, prints their URLs, and stops them all on Ctrl-C.
 import { spawn, spawnSync } from 'node:child_process';
 
 const env = { ...process.env };
@@ -16,12 +17,14 @@ if (!process.argv.includes('--no-build')) run('npm', ['run', 'build', '--silent'
 run(process.execPath, ['dist/scripts/database.js', 'create']);
 run(process.execPath, ['dist/scripts/database.js', 'migrate']);
 
+const withStubs = env.NODE_ENV !== 'production' && !process.argv.includes('--no-stubs');
 const apps = [
   [
     'citizen-web',
     'dist/apps/citizen-web/src/main.js',
     { PORT: citizenWebPort, CITIZEN_API_URL: `http://127.0.0.1:${citizenPort}` },
   ],
+  ...(withStubs ? [['stubs', 'dist/scripts/dev-stubs.js', {}]] : []),
   ['citizen-api', 'dist/apps/citizen-api/src/main.js', { PORT: citizenPort }],
   ['caseworker-api', 'dist/apps/caseworker-api/src/main.js', { PORT: caseworkerPort }],
   ['worker', 'dist/apps/worker/src/main.js', {}],
@@ -45,7 +48,11 @@ Redress is starting:
   citizen web     http://127.0.0.1:${citizenWebPort}   (where a victim starts; health: /health/ready)
   citizen API     http://127.0.0.1:${citizenPort}   (docs: /docs, OpenAPI: /docs-json, health: /health/ready)
   caseworker API  http://127.0.0.1:${caseworkerPort}   (docs: /docs, OpenAPI: /docs-json, health: /health/ready)
-  worker          no HTTP port; logs "worker ready"
+  worker          no HTTP port; logs "worker ready"${
+    withStubs
+      ? '\n  stubs           police http://127.0.0.1:3099, finance http://127.0.0.1:3098 (development only)'
+      : ''
+  }
 Press Ctrl-C to stop them all.
 `);
 

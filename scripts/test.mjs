@@ -2,13 +2,18 @@
 // --forceExit: a client left open by a suite must never hang CI; jest still reports open handles.
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const results = join(tmpdir(), `redress-jest-${randomUUID()}.json`);
+// The run's own temporary folder (TMPDIR for jest and every process it starts): whatever a test leaves there is
+// reported and fails the run, then the folder goes. Jest's cache stays where it always is.
+const runTmp = mkdtempSync(join(tmpdir(), 'redress-test-tmp-'));
+const jestCache = join(realpathSync(tmpdir()), `jest_${process.getuid?.().toString(36) ?? '0'}`);
 const env = {
   ...process.env,
+  TMPDIR: runTmp,
   NODE_OPTIONS: [process.env.NODE_OPTIONS, '--experimental-vm-modules', '--no-warnings=ExperimentalWarning']
     .filter(Boolean)
     .join(' '),
@@ -20,7 +25,14 @@ const node24 = join(process.cwd(), 'node_modules', 'node', 'bin', 'node');
 const nodeBinary = process.env.TEST_NODE ?? (existsSync(node24) ? node24 : process.execPath);
 const jest = spawnSync(
   nodeBinary,
-  ['node_modules/jest/bin/jest.js', '--json', `--outputFile=${results}`, '--forceExit', ...process.argv.slice(2)],
+  [
+    'node_modules/jest/bin/jest.js',
+    '--json',
+    `--outputFile=${results}`,
+    `--cacheDirectory=${jestCache}`,
+    '--forceExit',
+    ...process.argv.slice(2),
+  ],
   { stdio: 'inherit', env },
 );
 
@@ -34,6 +46,14 @@ if (existsSync(results)) {
   rmSync(results, { force: true });
 } else {
   failed = 1;
+}
+// Tools keep compile caches there (tsx, which loads the TypeScript global setup, and Node's module compile
+// cache): those are not a test's leftovers.
+const leftBehind = readdirSync(runTmp).filter((name) => !/^(tsx-\d+|node-compile-cache)$/.test(name));
+rmSync(runTmp, { recursive: true, force: true });
+if (leftBehind.length) {
+  console.error(`tests left temporary files behind: ${leftBehind.join(', ')}`);
+  failed += 1;
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(jest.status === 0 && failed === 0 && passed > 0 ? 0 : 1);

@@ -9,6 +9,7 @@ import {
   NOTIFY_STUB_API_KEY,
   NotifyStub,
   PoliceStub,
+  removeWorkerBuild,
   startWorkerProcess,
   type WorkerProcess,
 } from '@redress/testing';
@@ -87,7 +88,7 @@ async function startHarness(label: string, notifyDelayMs = 0): Promise<Harness> 
     notify,
     police,
     citizenApi,
-    pool: new pg.Pool({ connectionString: database.url, max: 2 }),
+    pool: database.pool(2),
     workerEnv: {
       DATABASE_URL: database.url,
       REDIS_URL: redis.url,
@@ -107,7 +108,6 @@ async function startHarness(label: string, notifyDelayMs = 0): Promise<Harness> 
 async function stopHarness(harness: Harness | undefined): Promise<void> {
   if (!harness) return;
   await harness.citizenApi.close();
-  await harness.pool.end();
   await Promise.all([harness.notify.close(), harness.police.close(), harness.redis.stop()]);
   await harness.database.drop();
 }
@@ -178,6 +178,7 @@ describe('faults: a worker killed with SIGKILL in the middle of a batch', () => 
   }, 120_000);
   afterAll(async () => {
     await Promise.all(processes.map((worker) => worker.kill('SIGKILL')));
+    removeWorkerBuild();
     await stopHarness(harness);
   });
 

@@ -57,7 +57,7 @@ describe('worker: claim jobs from submission to triage (citizen API, outbox, rel
       PoliceStub.start(),
     ]);
     police.reports.set('CRIS-1234567/26', { policeForce: 'metropolitan', reportedOn: '2026-03-14' });
-    pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    pool = database.pool(2);
     citizenApi = await startCitizenApi({ DATABASE_URL: database.url, REDIS_URL: redis.url });
     worker = await createWorker(workerConfig());
   });
@@ -65,7 +65,6 @@ describe('worker: claim jobs from submission to triage (citizen API, outbox, rel
   afterAll(async () => {
     await worker?.close();
     await citizenApi?.close();
-    await pool?.end();
     await Promise.all([notify?.close(), police?.close(), redis?.stop()]);
     await database?.drop();
     rmSync(documents, { recursive: true, force: true });

@@ -49,7 +49,7 @@ describe('worker: draft expiry (one path, the retention job) and the retired hou
       DisposableDatabase.create(process.env.DATABASE_URL!, 'draftexp'),
       DisposableRedis.start(),
     ]);
-    pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    pool = database.pool(2);
     citizenApi = await startCitizenApi({
       DATABASE_URL: database.url,
       REDIS_URL: redis.url,
@@ -117,7 +117,6 @@ describe('worker: draft expiry (one path, the retention job) and the retired hou
     await events?.close();
     await queue?.close();
     await citizenApi?.close();
-    await pool?.end();
     await redis?.stop();
     await database?.drop();
     rmSync(documents, { recursive: true, force: true });

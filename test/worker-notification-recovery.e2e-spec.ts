@@ -51,7 +51,7 @@ describe('worker: notifications stuck in sending are rechecked with Notify by re
       NotifyStub.start(),
       PoliceStub.start(),
     ]);
-    pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    pool = database.pool(2);
     citizenApi = await startCitizenApi({ DATABASE_URL: database.url, REDIS_URL: redis.url });
     worker = await createWorker(
       loadConfig(WorkerConfig, {
@@ -76,7 +76,6 @@ describe('worker: notifications stuck in sending are rechecked with Notify by re
   afterAll(async () => {
     await worker?.close();
     await citizenApi?.close();
-    await pool?.end();
     await Promise.all([notify?.close(), police?.close(), redis?.stop()]);
     await database?.drop();
   }, 30_000);

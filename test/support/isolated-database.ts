@@ -1,4 +1,5 @@
 import { createDatabaseIfMissing, dataSourceOptions, dropDatabase, runMigrations } from '@redress/persistence';
+import { dropTestDatabase } from '@redress/testing';
 import { DataSource } from 'typeorm';
 
 /**
@@ -19,8 +20,8 @@ export async function createIsolatedDatabase(
     url,
     dataSource,
     drop: async () => {
-      await dataSource.destroy();
-      await dropDatabase(url);
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await dropTestDatabase(url);
     },
   };
 }

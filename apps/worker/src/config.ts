@@ -149,7 +149,7 @@ export class WorkerConfig extends WithNotifyConfig(CommonConfig) {
     },
   });
 
-  /** The police crime-reference service; the default is the local stub (`npx tsx libs/testing/src/police-stub-main.ts`). */
+  /** The police crime-reference service; the default is the development stub (`npm run stubs`, started by `npm run start:all`). */
   @Matches(/^https?:\/\/[^\s/]+(:\d+)?(\/\S*)?$/, { message: 'POLICE_API_BASE_URL must be an http(s) URL' })
   POLICE_API_BASE_URL = 'http://127.0.0.1:3099';
 
@@ -160,7 +160,7 @@ export class WorkerConfig extends WithNotifyConfig(CommonConfig) {
   @Max(60_000)
   POLICE_API_TIMEOUT_MS = 10_000;
 
-  /** The finance system payments are instructed to; the default is a local stub (libs/testing FinanceStub). */
+  /** The finance system payments are instructed to; the default is the development stub (`npm run stubs`, started by `npm run start:all`). */
   @Matches(/^https?:\/\/[^\s/]+(:\d+)?(\/\S*)?$/, { message: 'FINANCE_API_BASE_URL must be an http(s) URL' })
   FINANCE_API_BASE_URL = 'http://127.0.0.1:3098';
 

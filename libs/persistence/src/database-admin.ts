@@ -15,7 +15,9 @@ function splitDatabaseUrl(url: string): { serverUrl: string; database: string } 
 
 async function withServer<T>(url: string, work: (client: pg.Client, database: string) => Promise<T>): Promise<T> {
   const { serverUrl, database } = splitDatabaseUrl(url);
-  const client = new pg.Client({ connectionString: serverUrl });
+  const client = new pg.Client({ connectionString: serverUrl, application_name: 'redress-database-admin' });
+  // A connection cut while idle (a server restart) emits 'error': it must not crash the process.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     return await work(client, database);
@@ -35,8 +37,31 @@ export async function createDatabaseIfMissing(url: string): Promise<boolean> {
   });
 }
 
-export async function dropDatabase(url: string): Promise<void> {
+/**
+ * Drops the database. Its users should have closed their connections first: a connection still open when the
+ * database goes is cut with 57P01 ("terminating connection due to administrator command"), which crashes a
+ * process whose pool or client has no error handler. So it waits up to `graceMs` for connections that are
+ * closing (a pool ending, a killed process) to go, names any that stay (by `application_name`) through
+ * `onLeftOpen`, and only then forces the drop.
+ */
+export async function dropDatabase(
+  url: string,
+  options: { graceMs?: number; onLeftOpen?: (applications: string[]) => void } = {},
+): Promise<void> {
+  const graceMs = options.graceMs ?? 5000;
   await withServer(url, async (client, database) => {
+    const deadline = Date.now() + graceMs;
+    let open: string[];
+    for (;;) {
+      const { rows } = await client.query<{ application_name: string }>(
+        'SELECT application_name FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [database],
+      );
+      open = rows.map((row) => row.application_name || '(unnamed)');
+      if (open.length === 0 || Date.now() >= deadline) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    if (open.length) options.onLeftOpen?.(open);
     await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
   });
 }

@@ -1,12 +1,35 @@
 import { randomBytes } from 'node:crypto';
 import { createDatabaseIfMissing, dropDatabase, runMigrations } from '@redress/persistence';
+import pg from 'pg';
+
+/**
+ * Drops a test's database and fails loudly if anything still held a connection to it after the grace period:
+ * such a connection is cut with 57P01 by the forced drop, and crashes whatever process holds it unless that
+ * pool or client has an error handler (the flaky failures of issue 14). Close every pool, app and worker first.
+ */
+export async function dropTestDatabase(url: string): Promise<void> {
+  let leftOpen: string[] = [];
+  await dropDatabase(url, { onLeftOpen: (applications) => (leftOpen = applications) });
+  if (leftOpen.length) {
+    throw new Error(`connections left open to ${new URL(url).pathname.slice(1)}: ${leftOpen.join(', ')}`);
+  }
+}
+
+/** A pool for a test's own queries, with the error handler every pool needs (an idle connection may be cut). */
+export function testPool(url: string, max = 2): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max, application_name: 'redress-test' });
+  pool.on('error', () => undefined);
+  return pool;
+}
 
 /**
  * A freshly migrated database of the test's own, on the same server as `baseUrl`. Tests that run a worker
  * (whose outbox relay takes every pending row it can see) use one, so that they neither take other test files'
- * rows nor lose their own to another file's relay.
+ * rows nor lose their own to another file's relay. `pool()` gives a pool that `drop()` closes first.
  */
 export class DisposableDatabase {
+  private readonly pools: pg.Pool[] = [];
+
   private constructor(readonly url: string) {}
 
   static async create(baseUrl: string, label = 'scratch'): Promise<DisposableDatabase> {
@@ -19,7 +42,20 @@ export class DisposableDatabase {
     return database;
   }
 
+  pool(max = 2): pg.Pool {
+    const pool = testPool(this.url, max);
+    this.pools.push(pool);
+    return pool;
+  }
+
+  /** Closes the pools it gave out, then drops the database (failing if anything else left a connection). */
   async drop(): Promise<void> {
-    await dropDatabase(this.url);
+    await Promise.all(
+      this.pools
+        .splice(0)
+        .filter((pool) => !pool.ending)
+        .map((pool) => pool.end()),
+    );
+    await dropTestDatabase(this.url);
   }
 }

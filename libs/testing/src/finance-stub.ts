@@ -25,7 +25,8 @@ export class FinanceStub {
     readonly baseUrl: string,
   ) {}
 
-  static async start(port = 0): Promise<FinanceStub> {
+  /** Listens on `host` (loopback unless a development container must be reached from the others). */
+  static async start(port = 0, host = '127.0.0.1'): Promise<FinanceStub> {
     const holder: { stub?: FinanceStub } = {};
     const server = createServer((request, response) => {
       const chunks: Buffer[] = [];
@@ -61,7 +62,7 @@ export class FinanceStub {
         return answer(known ? 200 : 201, { financeReference: stub.payments.get(key)!.financeReference });
       });
     });
-    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => server.listen(port, host, resolve));
     holder.stub = new FinanceStub(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     return holder.stub;
   }

@@ -10,7 +10,8 @@ export interface PoliceStubReport {
  * A local stand-in for the police crime-reference service (development and tests): `POST
  * /v1/crime-reference-checks` with `{crimeReference}` answers 200 `{crimeReference, policeForce, reportedOn}` for a
  * known reference and 404 otherwise. `failures` makes the next requests answer an error status (to test
- * retries). Run it alone with `npx tsx libs/testing/src/police-stub-main.ts` (port 3099).
+ * retries). `npm run stubs` runs it
+ * with the finance stub for development (port 3099).
  */
 export class PoliceStub {
   readonly reports = new Map<string, PoliceStubReport>();
@@ -22,7 +23,8 @@ export class PoliceStub {
     readonly baseUrl: string,
   ) {}
 
-  static async start(port = 0): Promise<PoliceStub> {
+  /** Listens on `host` (loopback unless a development container must be reached from the others). */
+  static async start(port = 0, host = '127.0.0.1'): Promise<PoliceStub> {
     const holder: { stub?: PoliceStub } = {};
     const server = createServer((request, response) => {
       const chunks: Buffer[] = [];
@@ -45,7 +47,7 @@ export class PoliceStub {
         return report ? answer(200, { crimeReference, ...report }) : answer(404, { error: 'no such crime reference' });
       });
     });
-    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => server.listen(port, host, resolve));
     holder.stub = new PoliceStub(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     return holder.stub;
   }

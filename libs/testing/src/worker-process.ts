@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = process.cwd();
@@ -28,6 +28,11 @@ export function buildWorker(): string {
   const main = join(outDir, 'apps', 'worker', 'src', 'main.js');
   if (!existsSync(main)) throw new Error('the worker did not build');
   return main;
+}
+
+/** Deletes what `buildWorker` compiled (call it once the worker processes have exited). */
+export function removeWorkerBuild(): void {
+  rmSync(outDir, { recursive: true, force: true });
 }
 
 export interface WorkerProcess {

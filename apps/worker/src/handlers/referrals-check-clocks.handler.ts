@@ -25,6 +25,7 @@ export class ReferralsCheckClocksHandler
   async onApplicationBootstrap(): Promise<void> {
     const connection = redisOptions(this.config.REDIS_URL, { maxRetriesPerRequest: null }) as ConnectionOptions;
     this.queue = new Queue(QueueName.Referrals, { connection, prefix: this.config.QUEUE_PREFIX });
+    this.queue.on('error', () => undefined);
     if (this.config.REFERRAL_CLOCK_SWEEP_EVERY_MS > 0) {
       const { jobId: _unused, ...options } = jobOptions('referrals.check-clocks');
       await this.queue.upsertJobScheduler(

@@ -74,7 +74,7 @@ describe('OutboxRelay (real PostgreSQL and Redis)', () => {
 
   beforeAll(async () => {
     database = await DisposableDatabase.create(process.env.DATABASE_URL!, 'relay');
-    pool = new pg.Pool({ connectionString: database.url, max: 4 });
+    pool = database.pool(4);
   });
 
   beforeEach(async () => {
@@ -89,7 +89,6 @@ describe('OutboxRelay (real PostgreSQL and Redis)', () => {
   });
 
   afterAll(async () => {
-    await pool.end();
     await database.drop();
   });
 

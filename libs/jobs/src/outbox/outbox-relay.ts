@@ -81,6 +81,8 @@ export class OutboxRelay {
   private wake: (() => void) | undefined;
   private woken = false;
   private listenRetry: NodeJS.Timeout | undefined;
+  /** The connect-and-LISTEN in progress: `stop()` waits for it, so no connection outlives the relay. */
+  private listening: Promise<void> | undefined;
   private consecutiveFailures = 0;
   private retiredRowsSettled = false;
 
@@ -107,7 +109,7 @@ export class OutboxRelay {
   start(): void {
     if (this.running) return;
     this.running = true;
-    void this.listen();
+    this.listening = this.listen();
     this.loop = this.run();
   }
 
@@ -117,6 +119,7 @@ export class OutboxRelay {
     this.signal();
     if (this.listenRetry) clearTimeout(this.listenRetry);
     await this.loop;
+    await this.listening;
     await this.listener?.end().catch(() => undefined);
     this.listener = undefined;
     await Promise.all([...this.queues.values()].map((queue) => queue.close().catch(() => undefined)));
@@ -366,7 +369,9 @@ export class OutboxRelay {
       if (!this.running) return;
       if (error) this.logger.warn({ error: error.message }, 'outbox relay: notification connection lost');
       const delay = Math.min(this.pollIntervalMs * 2 ** attempt, this.maxBackoffMs);
-      this.listenRetry = setTimeout(() => void this.listen(attempt + 1), delay);
+      this.listenRetry = setTimeout(() => {
+        this.listening = this.listen(attempt + 1);
+      }, delay);
     };
     client.on('notification', () => this.signal());
     client.on('error', (error) => retry(error));
@@ -375,7 +380,9 @@ export class OutboxRelay {
       await client.connect();
       await client.query('LISTEN outbox_message');
       if (!this.running) {
-        await client.end();
+        client.removeAllListeners();
+        client.on('error', () => undefined);
+        await client.end().catch(() => undefined);
         return;
       }
       this.listener = client;

@@ -20,7 +20,7 @@ export function redisOptions(url: string, overrides: RedisOptions = {}): RedisOp
 
 /** A client for request paths: it fails fast while Redis is down instead of queueing commands. */
 export function createFailFastRedis(url: string, connectionName: string): Redis {
-  return new Redis(
+  const client = new Redis(
     redisOptions(url, {
       connectionName,
       enableOfflineQueue: false,
@@ -28,4 +28,7 @@ export function createFailFastRedis(url: string, connectionName: string): Redis 
       connectTimeout: 2000,
     }),
   );
+  // Every client has an error handler: while Redis is down, each command fails on its own and health says so.
+  client.on('error', () => undefined);
+  return client;
 }
