@@ -60,3 +60,15 @@ describe('WorkerConfig finance API (payments under four eyes)', () => {
     expect([config.FINANCE_API_BASE_URL, config.FINANCE_API_AUTH]).toEqual(['http://127.0.0.1:3098', 'none']);
   });
 });
+
+describe('WorkerConfig outbound addresses (no request forgery through webhooks)', () => {
+  it('refuses private outbound addresses in production, and allows them only when asked for in development', () => {
+    expect(() =>
+      loadConfig(WorkerConfig, { NODE_ENV: 'production', OUTBOUND_ALLOW_PRIVATE_ADDRESSES: 'true' }),
+    ).toThrow(/OUTBOUND_ALLOW_PRIVATE_ADDRESSES must be false in production/);
+    expect(loadConfig(WorkerConfig, {}).OUTBOUND_ALLOW_PRIVATE_ADDRESSES).toBe('false');
+    expect(
+      loadConfig(WorkerConfig, { OUTBOUND_ALLOW_PRIVATE_ADDRESSES: 'true' }).OUTBOUND_ALLOW_PRIVATE_ADDRESSES,
+    ).toBe('true');
+  });
+});
