@@ -19,6 +19,8 @@ import { NotificationDeliverySendingIndex1764420000000 } from './1764420000000-n
 import { ClaimNameVariants1764430000000 } from './1764430000000-claim-name-variants.js';
 import { ReferralConsentMethod1764440000000 } from './1764440000000-referral-consent-method.js';
 import { AuditLogReferralListReadsIndex1764460000000 } from './1764460000000-audit-log-referral-list-reads-index.js';
+import { DatabaseRoles1764470000000 } from './1764470000000-database-roles.js';
+import { PaymentsFourEyes1764470000100 } from './1764470000100-payments-four-eyes.js';
 import { PreferredLanguage1764480000000 } from './1764480000000-preferred-language.js';
 
 /** Every migration, listed explicitly and in order (never by glob). Add new ones at the end. */
@@ -44,5 +46,7 @@ export const migrations = [
   ClaimNameVariants1764430000000,
   ReferralConsentMethod1764440000000,
   AuditLogReferralListReadsIndex1764460000000,
+  DatabaseRoles1764470000000,
+  PaymentsFourEyes1764470000100,
   PreferredLanguage1764480000000,
 ];

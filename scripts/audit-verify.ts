@@ -7,7 +7,7 @@ import { dataSourceOptions } from '@redress/persistence';
 import { AuditLog } from '@redress/platform';
 import { DataSource } from 'typeorm';
 
-const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/redress';
+const url = process.env.DATABASE_URL ?? 'postgres://redress_app@127.0.0.1:5432/redress';
 const headIndex = process.argv.indexOf('--head');
 const expectedHeadHash = headIndex > 0 ? process.argv[headIndex + 1] : undefined;
 

@@ -1,10 +1,13 @@
 /**
  * Database commands: `create`, `migrate`, `revert`, `drop`.
- * Reads DATABASE_URL (default: the local development database).
+ * Reads MIGRATION_DATABASE_URL, the schema owner's connection (else DATABASE_URL; default: the local development
+ * database as the server's administrator). The apps connect as another role, `redress_app`, which the migrations
+ * create when missing and grant row rights only.
  */
 import { createDatabaseIfMissing, dropDatabase, revertLastMigration, runMigrations } from '@redress/persistence';
 
-const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/redress';
+const url =
+  process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/redress';
 const command = process.argv[2];
 
 async function main(): Promise<void> {

@@ -10,7 +10,7 @@ import { ImportDirectory, InvalidDirectoryDocumentError } from '@redress/applica
 import { dataSourceOptions, PostgresDirectoryImportStore } from '@redress/persistence';
 import { DataSource } from 'typeorm';
 
-const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/redress';
+const url = process.env.DATABASE_URL ?? 'postgres://redress_app@127.0.0.1:5432/redress';
 
 async function main(file: string | undefined): Promise<void> {
   if (!file) throw new Error('usage: npm run directory:import -- FILE');

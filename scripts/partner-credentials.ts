@@ -20,7 +20,7 @@ import {
 } from '@redress/application';
 import { DomainError } from '@redress/domain';
 import { dataSourceOptions, PostgresPartnerAccessStore } from '@redress/persistence';
-import { AuditLog, FieldCipher, loadConfigOrExit, parseFieldKeys } from '@redress/platform';
+import { AuditLog, checkOutboundUrl, FieldCipher, loadConfigOrExit, parseFieldKeys } from '@redress/platform';
 import { DataSource } from 'typeorm';
 import { CaseworkerApiConfig } from '../apps/caseworker-api/src/config.js';
 
@@ -62,13 +62,10 @@ async function main([command, organisationId, url]: string[]): Promise<void> {
         return;
       }
       case 'webhook': {
-        if (
-          !url ||
-          !/^https?:\/\/\S+$/.test(url) ||
-          (config.NODE_ENV === 'production' && !url.startsWith('https://'))
-        ) {
-          throw new Error('webhook needs a URL (https:// in production)');
-        }
+        if (!url) throw new Error('webhook needs a URL (https:// in production)');
+        // https only in production, and never an address inside the network (checked again at every delivery).
+        const production = config.NODE_ENV === 'production';
+        checkOutboundUrl(url, { production, allowPrivateAddresses: !production });
         const cipher = new FieldCipher(
           parseFieldKeys(config.FIELD_ENCRYPTION_KEYS),
           Buffer.from(config.BLIND_INDEX_KEY, 'base64'),

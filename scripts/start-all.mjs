@@ -4,18 +4,26 @@
 import { spawn, spawnSync } from 'node:child_process';
 
 const env = { ...process.env };
+// Two database roles: the migrations run as the schema owner; the apps connect as `redress_app`, which the
+// migrations create and grant row rights only (docs/security.md, Database roles).
+const migrationEnv = {
+  ...env,
+  MIGRATION_DATABASE_URL:
+    env.MIGRATION_DATABASE_URL ?? env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/redress',
+};
+env.DATABASE_URL ??= 'postgres://redress_app@127.0.0.1:5432/redress';
 const citizenPort = env.CITIZEN_API_PORT ?? '3001';
 const caseworkerPort = env.CASEWORKER_API_PORT ?? '3002';
 const citizenWebPort = env.CITIZEN_WEB_PORT ?? '3000';
 
-function run(command, args) {
-  const result = spawnSync(command, args, { stdio: 'inherit', env });
+function run(command, args, runEnv = env) {
+  const result = spawnSync(command, args, { stdio: 'inherit', env: runEnv });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
 if (!process.argv.includes('--no-build')) run('npm', ['run', 'build', '--silent']);
-run(process.execPath, ['dist/scripts/database.js', 'create']);
-run(process.execPath, ['dist/scripts/database.js', 'migrate']);
+run(process.execPath, ['dist/scripts/database.js', 'create'], migrationEnv);
+run(process.execPath, ['dist/scripts/database.js', 'migrate'], migrationEnv);
 
 const withStubs = env.NODE_ENV !== 'production' && !process.argv.includes('--no-stubs');
 const apps = [

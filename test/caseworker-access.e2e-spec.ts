@@ -40,7 +40,10 @@ const matrix: Array<[Method, string, StaffRole[]]> = [
   ['POST', '/v1/claims/:reference/review-decision', caseworkers],
   ['POST', '/v1/claims/:reference/appeals', [...caseworkers, 'team-leader']],
   ['POST', '/v1/claims/:reference/appeals/:appealId/outcome', [...caseworkers, 'team-leader']],
+  ['POST', '/v1/claims/:reference/payees', caseworkers],
+  ['POST', '/v1/claims/:reference/payees/:payeeId/approval', ['senior-caseworker']],
   ['POST', '/v1/claims/:reference/payments', caseworkers],
+  ['POST', '/v1/claims/:reference/payments/:paymentId/approval', ['senior-caseworker']],
   ['GET', '/v1/claims/:reference/referrals', readers],
   ['POST', '/v1/claims/:reference/referrals', [...caseworkers, 'team-leader']],
   ['POST', '/v1/claims/:reference/referrals/:referralId/consent-withdrawal', [...caseworkers, 'team-leader']],
@@ -123,6 +126,8 @@ describe('caseworker API authorisation matrix', () => {
       .replace(':decisionId', randomUUID())
       .replace(':requestId', requestId)
       .replace(':appealId', randomUUID())
+      .replace(':payeeId', randomUUID())
+      .replace(':paymentId', randomUUID())
       .replace(':queueName', 'claims')
       .replace(':jobId', 'no-such-job')
       .replace(':queueStatus', 'failed')

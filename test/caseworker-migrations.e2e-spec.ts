@@ -6,7 +6,9 @@ import { CaseworkerDecisionsAndSearch1764350000000 } from '../migrations/1764350
 describe('caseworker decisions and search migration', () => {
   it('goes down and up again cleanly, and queues claims inserted afterwards for the search index', async () => {
     const database = await DisposableDatabase.create(process.env.DATABASE_URL!, 'cwmig');
-    const dataSource = await new DataSource(dataSourceOptions({ url: database.url, poolSize: 1 })).initialize();
+    const dataSource = await new DataSource(
+      dataSourceOptions({ url: database.migrationUrl, poolSize: 1 }),
+    ).initialize();
     const runner = dataSource.createQueryRunner();
     const shape = async () => ({
       tables: (

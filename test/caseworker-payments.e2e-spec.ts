@@ -21,6 +21,9 @@ describe('caseworker payments and the finance instruction', () => {
   let instruct: InstructPayment;
   const http = () => request(app.getHttpServer());
   const caseworker = testStaff('caseworker');
+  const calculator = testStaff('caseworker');
+  const senior = testStaff('senior-caseworker');
+  const secondSenior = testStaff('senior-caseworker');
   beforeAll(async () => {
     app = await startCaseworkerApi();
     db = app.get(DataSource);
@@ -39,17 +42,44 @@ describe('caseworker payments and the finance instruction', () => {
   const version = async (claim: SeededClaim) =>
     (await db.query<Array<{ version: number }>>(`SELECT version FROM claim WHERE id = $1`, [claim.claimId]))[0]!
       .version;
-  const pay = async (claim: SeededClaim, body: Record<string, unknown>) =>
-    http()
+  /** A payee recorded by the caseworker and approved by a senior caseworker (four eyes on who is paid). */
+  async function approvedPayee(claim: SeededClaim, payeeKind = 'victim'): Promise<string> {
+    const recorded = await http()
+      .post(`/v1/claims/${claim.reference}/payees`)
+      .set('authorization', caseworker.authorization)
+      .send({ version: await version(claim), payeeKind, account: '40-47-84 70872490' })
+      .expect(201);
+    await http()
+      .post(`/v1/claims/${claim.reference}/payees/${recorded.body.id}/approval`)
+      .set('authorization', senior.authorization)
+      .send({ version: await version(claim) })
+      .expect(200);
+    return recorded.body.id as string;
+  }
+
+  const payees = new Map<string, string>();
+  /** Proposes a payment as the caseworker holding the claim and, when it is accepted, approves it as a senior. */
+  const pay = async (claim: SeededClaim, body: Record<string, unknown>) => {
+    if (!payees.has(claim.claimId)) payees.set(claim.claimId, await approvedPayee(claim));
+    const proposed = await http()
       .post(`/v1/claims/${claim.reference}/payments`)
       .set('authorization', caseworker.authorization)
-      .send({ version: await version(claim), payeeKind: 'victim', payeeReference: '40-47-84 70872490', ...body });
+      .send({ version: await version(claim), payeeId: payees.get(claim.claimId), ...body });
+    if (proposed.status !== 201) return proposed;
+    expect(proposed.body.status).toBe('proposed');
+    const approved = await http()
+      .post(`/v1/claims/${claim.reference}/payments/${proposed.body.id}/approval`)
+      .set('authorization', secondSenior.authorization)
+      .send({ version: await version(claim) })
+      .expect(200);
+    return Object.assign(proposed, { body: { ...proposed.body, status: approved.body.status } });
+  };
 
   async function awarded(answers = exampleAnswers()): Promise<SeededClaim> {
-    const claim = await seedClaim(app, { status: 'in_assessment', answers });
+    const claim = await seedClaim(app, { status: 'in_assessment', answers, assignedStaffId: caseworker.staffId });
     const calculation = await http()
       .post(`/v1/claims/${claim.reference}/award-calculations`)
-      .set('authorization', caseworker.authorization)
+      .set('authorization', calculator.authorization)
       .send({ decidedOn: '2026-11-27', injuries: [{ code: 'A-HEAD-BRAIN-MINOR' }] })
       .expect(201);
     await http()
@@ -70,6 +100,10 @@ describe('caseworker payments and the finance instruction', () => {
     const tooMuch = await pay(claim, { kind: 'interim', amountPence: 1_100_001 });
     expect(tooMuch.status).toBe(422);
     expect(tooMuch.body.code).toBe('payment.interim-exceeds-award');
+    // Interim payments reach at most INTERIM_PAYMENT_MAX_PERCENT (50) of the calculation (1,100,000 pence).
+    const overShare = await pay(claim, { kind: 'interim', amountPence: 550_001 });
+    expect(overShare.status).toBe(422);
+    expect(overShare.body.code).toBe('payment.interim-exceeds-share');
     const interim = await pay(claim, { kind: 'interim', amountPence: 300_000 });
     expect(interim.status).toBe(201);
     expect(interim.body).toMatchObject({ status: 'instructing', holdUntil: null });
@@ -119,7 +153,8 @@ describe('caseworker payments and the finance instruction', () => {
     const answers = exampleAnswers();
     (answers.applicant as Record<string, unknown>).dateOfBirth = '2015-05-20';
     const claim = await awarded(answers);
-    const response = await pay(claim, { kind: 'interim', amountPence: 100_000, payeeKind: 'child-trust-fund' });
+    payees.set(claim.claimId, await approvedPayee(claim, 'child-trust-fund'));
+    const response = await pay(claim, { kind: 'interim', amountPence: 100_000 });
     expect(response.status).toBe(201);
     expect(response.body.holdUntil).toBe('2033-05-20');
     expect(await instruct.execute({ paymentId: response.body.id })).toBe('instructed');
@@ -127,21 +162,23 @@ describe('caseworker payments and the finance instruction', () => {
   });
 
   it('refuses bad input and payments with no award, writing nothing', async () => {
-    const claim = await seedClaim(app, { status: 'in_assessment' });
+    const claim = await seedClaim(app, { status: 'in_assessment', assignedStaffId: caseworker.staffId });
     const none = await pay(claim, { kind: 'interim', amountPence: 1000 });
     expect(none.status).toBe(422);
+    const payments = () => db.query(`SELECT id FROM claim_payment WHERE claim_id = $1`, [claim.claimId]);
+    expect(await payments()).toEqual([]);
     for (const body of [
       { kind: 'bonus', amountPence: 1000 },
       { kind: 'interim', amountPence: 0 },
       { kind: 'interim', amountPence: 10.5 },
-      { kind: 'interim', amountPence: 1000, payeeKind: 'cousin' },
-      { kind: 'interim', amountPence: 1000, payeeReference: '<script>' },
+      { kind: 'interim', amountPence: 1000, payeeId: 'cousin' },
+      { kind: 'interim', amountPence: 1000, payeeReference: '40-47-84 70872490' },
       { kind: 'interim', amountPence: 1000, extra: true },
     ]) {
       const response = await pay(claim, body);
       expect([response.status, body]).toEqual([400, body]);
     }
-    expect(await db.query(`SELECT id FROM claim_payment WHERE claim_id = $1`, [claim.claimId])).toEqual([]);
+    expect(await payments()).toEqual([]);
     expect(await instruct.execute({ paymentId: '00000000-0000-4000-8000-000000000000' })).toBe('not-found');
   });
 });

@@ -395,7 +395,7 @@ describe('caseworker referral routes', () => {
       expect(ledger[0].recorded_at.getTime()).toBeGreaterThan(givenAt.getTime());
       await expect(
         db.query(`UPDATE referral_consent SET action = 'withdrawn' WHERE citizen_id = $1`, [claim.citizenId]),
-      ).rejects.toThrow(/append-only/);
+      ).rejects.toThrow(/permission denied/); // the app role may only add to the ledger (security-database-roles)
       const [audit] = await db.query(
         `SELECT actor_type, actor_id, details FROM audit_log WHERE action = 'referral-consent.given' AND details->>'referralId' = $1`,
         [referralId],

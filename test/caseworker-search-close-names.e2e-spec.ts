@@ -231,7 +231,9 @@ describe('caseworker search: close name matching', () => {
 describe('claim name variants migration', () => {
   it('goes down and up again cleanly, queueing claims to index again', async () => {
     const database = await DisposableDatabase.create(process.env.DATABASE_URL!, 'cnvmig');
-    const dataSource = await new DataSource(dataSourceOptions({ url: database.url, poolSize: 1 })).initialize();
+    const dataSource = await new DataSource(
+      dataSourceOptions({ url: database.migrationUrl, poolSize: 1 }),
+    ).initialize();
     const runner = dataSource.createQueryRunner();
     const shape = async () => ({
       tables: (await runner.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'claim_name_variant'`))

@@ -33,6 +33,9 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DEVELOPMENT_PARTNER_KEY_PEPPER } from '../apps/caseworker-api/src/config.js';
 import { FetchWebhookSender } from '../apps/worker/src/handlers/referrals-providers.js';
+
+// The suite's webhook receiver listens on 127.0.0.1: allowed explicitly, as in development.
+const localReceiver = { production: false, allowPrivateAddresses: true };
 import { startCaseworkerApi } from './support/caseworker-api.js';
 
 const seed = JSON.parse(readFileSync('data/directory/seed-directory.json', 'utf8'));
@@ -543,7 +546,7 @@ describe('partner API and webhooks', () => {
 
       const deliver = new DeliverReferralWebhook(
         partnerStore(),
-        new FetchWebhookSender(),
+        new FetchWebhookSender(localReceiver),
         encryption,
         new SystemClock(),
       );
@@ -587,7 +590,7 @@ describe('partner API and webhooks', () => {
       const configure = new ConfigurePartnerWebhook(partnerStore(), encryption, new SystemClock(), 3_600_000);
       const deliver = new DeliverReferralWebhook(
         partnerStore(),
-        new FetchWebhookSender(),
+        new FetchWebhookSender(localReceiver),
         encryption,
         new SystemClock(),
       );
@@ -622,7 +625,12 @@ describe('partner API and webhooks', () => {
       answerWith = 503;
       try {
         const start = new FixedClock(new Date());
-        const deliver = new DeliverReferralWebhook(partnerStore(), new FetchWebhookSender(), encryption, start);
+        const deliver = new DeliverReferralWebhook(
+          partnerStore(),
+          new FetchWebhookSender(localReceiver),
+          encryption,
+          start,
+        );
         await expect(deliver.execute({ deliveryId, lastAttempt: false })).rejects.toBeInstanceOf(
           WebhookNotDeliveredError,
         );

@@ -10,6 +10,7 @@ import {
 import { currentConsentWording, defaultReferralClockSettings, englandAndWalesWorkingDays } from '@redress/domain';
 import { PostgresDirectoryImportStore, PostgresReferralStore, PostgresSupportDirectory } from '@redress/persistence';
 import { AuditLog, FieldCipher } from '@redress/platform';
+import pg from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createTestCitizen, startCitizenApi, type TestCitizen } from './support/citizen-api.js';
@@ -231,8 +232,19 @@ describe('citizen referral routes', () => {
     });
 
     it('keeps the consent ledger append-only: the database refuses to change or delete an entry', async () => {
-      await expect(dataSource.query(`UPDATE referral_consent SET action = 'given'`)).rejects.toThrow(/append-only/);
-      await expect(dataSource.query(`DELETE FROM referral_consent`)).rejects.toThrow(/append-only/);
+      // The app's own role has no right to (security-database-roles); the trigger refuses even the schema owner.
+      await expect(dataSource.query(`UPDATE referral_consent SET action = 'given'`)).rejects.toThrow(
+        /permission denied/,
+      );
+      await expect(dataSource.query(`DELETE FROM referral_consent`)).rejects.toThrow(/permission denied/);
+      const owner = new pg.Client({ connectionString: process.env.MIGRATION_DATABASE_URL });
+      await owner.connect();
+      try {
+        await expect(owner.query(`UPDATE referral_consent SET action = 'given'`)).rejects.toThrow(/append-only/);
+        await expect(owner.query(`DELETE FROM referral_consent`)).rejects.toThrow(/append-only/);
+      } finally {
+        await owner.end();
+      }
     });
 
     it('sends the referral once (running the job twice changes nothing)', async () => {

@@ -105,6 +105,10 @@ const table: Array<[string, Entry]> = [
     'GET /v1/claims/:reference/letters/:letterId',
     { kind: 'owned', owner: 200, url: (f) => `/v1/claims/${f.claims.decided}/letters/${f.letterId}` },
   ],
+  [
+    'POST /v1/claims/:reference/payment-details',
+    { kind: 'owned', owner: 201, body: () => ({ payeeKind: 'victim', account: '40-47-84 70872490' }) },
+  ],
   ['POST /v1/claims/:reference/acceptance', { kind: 'owned', owner: 200 }],
   [
     'POST /v1/claims/:reference/withdrawal',
@@ -251,6 +255,8 @@ describe('authorisation matrix over the citizen API and the partner API', () => 
            'referrals', (SELECT json_agg(json_build_array(id, status) ORDER BY id) FROM referral
                           WHERE citizen_id = $1 OR id = ANY($2)),
            'consents', (SELECT count(*) FROM referral_consent WHERE citizen_id = $1),
+           'payees', (SELECT count(*) FROM claim_payee p JOIN claim c ON c.id = p.claim_id
+                       WHERE c.owner_citizen_id = $1),
            'sessions', (SELECT count(*) FROM citizen_session WHERE citizen_id = $1 AND revoked_at IS NULL)
          ) AS state`,
         [f.owner.citizenId, [f.referrals.sentToA, f.referrals.secondSentToA, f.referrals.sentToB]],

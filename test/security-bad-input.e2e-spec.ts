@@ -98,6 +98,12 @@ const routes: Record<string, BodyRoute> = {
     template: () => ({ applicationVersion: 20 }),
     headers: () => ({ 'idempotency-key': randomUUID() }),
   },
+  'POST /v1/claims/:reference/payment-details': {
+    app: 'citizen',
+    as: 'owner',
+    url: (f) => `/v1/claims/${f.claims.decided}/payment-details`,
+    template: () => ({ payeeKind: 'victim', account: '40-47-84 70872490' }),
+  },
   'POST /v1/claims/:reference/withdrawal': {
     app: 'citizen',
     as: 'owner',
@@ -232,13 +238,25 @@ const routes: Record<string, BodyRoute> = {
     app: 'caseworker',
     as: 'caseworker',
     url: claim('/payments'),
-    template: () => ({
-      version: 1,
-      kind: 'final',
-      amountPence: 1000,
-      payeeKind: 'victim',
-      payeeReference: 'BANK 1234',
-    }),
+    template: () => ({ version: 1, kind: 'final', amountPence: 1000, payeeId: randomUUID() }),
+  },
+  'POST /v1/claims/:reference/payments/:paymentId/approval': {
+    app: 'caseworker',
+    as: 'senior-caseworker',
+    url: (f) => claim(`/payments/${randomUUID()}/approval`)(f),
+    template: () => ({ version: 1 }),
+  },
+  'POST /v1/claims/:reference/payees': {
+    app: 'caseworker',
+    as: 'caseworker',
+    url: claim('/payees'),
+    template: () => ({ version: 1, payeeKind: 'deputy', account: 'BANK 1234' }),
+  },
+  'POST /v1/claims/:reference/payees/:payeeId/approval': {
+    app: 'caseworker',
+    as: 'senior-caseworker',
+    url: (f) => claim(`/payees/${randomUUID()}/approval`)(f),
+    template: () => ({ version: 1 }),
   },
   'POST /v1/claims/:reference/referrals': {
     app: 'caseworker',

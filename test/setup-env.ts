@@ -4,8 +4,14 @@ import 'reflect-metadata';
 import { TEST_RUN_FILE } from './test-run.js';
 
 // Each test file reads this run's database and queue prefix, whatever the environment says.
-const run = JSON.parse(readFileSync(TEST_RUN_FILE, 'utf8')) as { databaseUrl: string; queuePrefix: string };
+const run = JSON.parse(readFileSync(TEST_RUN_FILE, 'utf8')) as {
+  databaseUrl: string;
+  migrationDatabaseUrl: string;
+  queuePrefix: string;
+};
+// The apps' role (no ownership, no UPDATE or DELETE on the append-only tables) and the schema owner's.
 process.env.DATABASE_URL = run.databaseUrl;
+process.env.MIGRATION_DATABASE_URL = run.migrationDatabaseUrl;
 process.env.QUEUE_PREFIX = run.queuePrefix;
 process.env.NODE_ENV = 'test';
 // Every suite calls from 127.0.0.1 at once: the per-client default would throttle the run itself. Routes with

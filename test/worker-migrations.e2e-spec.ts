@@ -7,7 +7,9 @@ import { WorkerRecords1764320000100 } from '../migrations/1764320000100-worker-r
 describe('worker migrations', () => {
   it('go down and up again cleanly', async () => {
     const database = await DisposableDatabase.create(process.env.DATABASE_URL!, 'wmig');
-    const dataSource = await new DataSource(dataSourceOptions({ url: database.url, poolSize: 1 })).initialize();
+    const dataSource = await new DataSource(
+      dataSourceOptions({ url: database.migrationUrl, poolSize: 1 }),
+    ).initialize();
     const runner = dataSource.createQueryRunner();
     const tables = async () =>
       (

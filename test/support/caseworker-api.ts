@@ -66,6 +66,8 @@ export async function seedClaim(
     submittedAt?: Date;
     answers?: Record<string, unknown>;
     decision?: Record<string, unknown> | null;
+    /** The caseworker holding the claim (payments are proposed only by them). */
+    assignedStaffId?: string;
   } = {},
 ): Promise<SeededClaim> {
   const cipher = app.get(FieldCipher);
@@ -98,8 +100,9 @@ export async function seedClaim(
   await db.query(
     `INSERT INTO claim (id, reference, application_id, owner_citizen_id, status, version, status_changed_at, submitted_at,
        decision, applicant_role, crime_reference_given, declaration_version, declared_at, declared_by_citizen_id, team,
-       priority, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, 1, $6, $6, $7, 'self', true, '2026-11', $6, $4, $8, $9, $6, $6)`,
+       priority, created_at, updated_at, assigned_staff_id, assigned_at)
+     VALUES ($1, $2, $3, $4, $5, 1, $6, $6, $7, 'self', true, '2026-11', $6, $4, $8, $9, $6, $6, $10,
+       CASE WHEN $10::text IS NULL THEN NULL ELSE $6::timestamptz END)`,
     [
       claimId,
       reference,
@@ -110,6 +113,7 @@ export async function seedClaim(
       options.decision ? JSON.stringify(options.decision) : null,
       options.team ?? 'general',
       options.priority ?? 3,
+      options.assignedStaffId ?? null,
     ],
   );
   return { claimId, reference, applicationId, citizenId };

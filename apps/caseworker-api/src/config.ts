@@ -128,6 +128,13 @@ export class CaseworkerApiConfig extends HttpConfig {
   @Min(0)
   FOUR_EYES_AWARD_THRESHOLD_PENCE = 5_000_000;
 
+  /** Interim payments together reach at most this share (per cent) of the latest award calculation. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  INTERIM_PAYMENT_MAX_PERCENT = 50;
+
   /** Victims' Code right 4: working days within which a consented referral must be sent (as the citizen API). */
   @Type(() => Number)
   @IsInt()

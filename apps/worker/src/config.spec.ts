@@ -19,3 +19,56 @@ describe('WorkerConfig RETENTION_CRON', () => {
     }
   });
 });
+
+describe('WorkerConfig finance API (payments under four eyes)', () => {
+  const problems = (env: Record<string, string>): string => {
+    try {
+      loadConfig(WorkerConfig, { NODE_ENV: 'production', ...env });
+      return '';
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+
+  it('refuses plain http and an unauthenticated finance API in production', () => {
+    const message = problems({ FINANCE_API_BASE_URL: 'http://finance.internal' });
+    expect(message).toMatch(/FINANCE_API_BASE_URL must be https in production/);
+    expect(message).toMatch(/FINANCE_API_AUTH must be client-credentials in production/);
+  });
+
+  it('takes https with client credentials, and refuses them incomplete', () => {
+    const complete = problems({
+      FINANCE_API_BASE_URL: 'https://finance.example.gov.uk',
+      FINANCE_API_AUTH: 'client-credentials',
+      FINANCE_API_TOKEN_URL: 'https://login.example.gov.uk/oauth2/token',
+      FINANCE_API_CLIENT_ID: 'redress-worker',
+      FINANCE_API_CLIENT_SECRET: 'a-long-enough-client-secret',
+    });
+    expect(complete).not.toMatch(/FINANCE_/);
+    const incomplete = problems({
+      FINANCE_API_BASE_URL: 'https://finance.example.gov.uk',
+      FINANCE_API_AUTH: 'client-credentials',
+      FINANCE_API_TOKEN_URL: 'http://login.example.gov.uk/oauth2/token',
+    });
+    expect(incomplete).toMatch(/FINANCE_API_TOKEN_URL must be an https URL/);
+    expect(incomplete).toMatch(/FINANCE_API_CLIENT_ID/);
+    expect(incomplete).toMatch(/FINANCE_API_CLIENT_SECRET/);
+  });
+
+  it('keeps the local stub without credentials outside production', () => {
+    const config = loadConfig(WorkerConfig, {});
+    expect([config.FINANCE_API_BASE_URL, config.FINANCE_API_AUTH]).toEqual(['http://127.0.0.1:3098', 'none']);
+  });
+});
+
+describe('WorkerConfig outbound addresses (no request forgery through webhooks)', () => {
+  it('refuses private outbound addresses in production, and allows them only when asked for in development', () => {
+    expect(() =>
+      loadConfig(WorkerConfig, { NODE_ENV: 'production', OUTBOUND_ALLOW_PRIVATE_ADDRESSES: 'true' }),
+    ).toThrow(/OUTBOUND_ALLOW_PRIVATE_ADDRESSES must be false in production/);
+    expect(loadConfig(WorkerConfig, {}).OUTBOUND_ALLOW_PRIVATE_ADDRESSES).toBe('false');
+    expect(
+      loadConfig(WorkerConfig, { OUTBOUND_ALLOW_PRIVATE_ADDRESSES: 'true' }).OUTBOUND_ALLOW_PRIVATE_ADDRESSES,
+    ).toBe('true');
+  });
+});

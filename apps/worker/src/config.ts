@@ -3,15 +3,29 @@ import {
   IsIn,
   IsInt,
   IsJSON,
+  IsOptional,
   IsString,
   Matches,
   Max,
   Min,
   MinLength,
   ValidateBy,
+  ValidateIf,
   type ValidationArguments,
 } from 'class-validator';
 import { CommonConfig, WithNotifyConfig } from '@redress/platform';
+
+/** A check that applies only when NODE_ENV is production (the property's other checks apply always). */
+function InProduction(check: (value: unknown) => boolean, problem: string): PropertyDecorator {
+  return ValidateBy({
+    name: 'inProduction',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) =>
+        (args?.object as { NODE_ENV?: string }).NODE_ENV !== 'production' || check(value),
+      defaultMessage: (args?: ValidationArguments) => `${args?.property} ${problem}`,
+    },
+  });
+}
 
 /** The worker's settings, validated once at boot. */
 export class WorkerConfig extends WithNotifyConfig(CommonConfig) {
@@ -162,7 +176,43 @@ export class WorkerConfig extends WithNotifyConfig(CommonConfig) {
 
   /** The finance system payments are instructed to; the default is the development stub (`npm run stubs`, started by `npm run start:all`). */
   @Matches(/^https?:\/\/[^\s/]+(:\d+)?(\/\S*)?$/, { message: 'FINANCE_API_BASE_URL must be an http(s) URL' })
+  @InProduction((value) => typeof value === 'string' && value.startsWith('https://'), 'must be https in production')
   FINANCE_API_BASE_URL = 'http://127.0.0.1:3098';
+
+  /**
+   * How the worker proves itself to the finance system: `client-credentials` (an OAuth 2.0 access token from
+   * FINANCE_API_TOKEN_URL, RFC 6749 section 4.4) or `none` (the local stub only: refused in production).
+   */
+  @IsIn(['none', 'client-credentials'])
+  @InProduction((value) => value === 'client-credentials', 'must be client-credentials in production')
+  FINANCE_API_AUTH: 'none' | 'client-credentials' = 'none';
+
+  @ValidateIf((config: WorkerConfig) => config.FINANCE_API_AUTH === 'client-credentials')
+  @Matches(/^https:\/\/\S+$/, { message: 'FINANCE_API_TOKEN_URL must be an https URL' })
+  FINANCE_API_TOKEN_URL?: string;
+
+  @ValidateIf((config: WorkerConfig) => config.FINANCE_API_AUTH === 'client-credentials')
+  @IsString()
+  @MinLength(1, { message: 'FINANCE_API_CLIENT_ID is required with client-credentials' })
+  FINANCE_API_CLIENT_ID?: string;
+
+  @ValidateIf((config: WorkerConfig) => config.FINANCE_API_AUTH === 'client-credentials')
+  @IsString()
+  @MinLength(16, { message: 'FINANCE_API_CLIENT_SECRET must be at least 16 characters' })
+  FINANCE_API_CLIENT_SECRET?: string;
+
+  /**
+   * Development only: lets partners' webhooks reach loopback and private addresses (a local test receiver).
+   * Refused in production, where every outbound address must be public and https.
+   */
+  @IsIn(['true', 'false'])
+  @InProduction((value) => value === 'false', 'must be false in production')
+  OUTBOUND_ALLOW_PRIVATE_ADDRESSES: 'true' | 'false' = 'false';
+
+  /** The scope asked for with client credentials (optional). */
+  @IsOptional()
+  @IsString()
+  FINANCE_API_SCOPE?: string;
 
   /** How long to wait for the finance system, in milliseconds. */
   @Type(() => Number)

@@ -2,6 +2,14 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options.js';
 
+/** The same database as `url`, connecting as `role` (with `password`, if any: local servers trust their users). */
+export function asRole(url: string, role: string, password?: string): string {
+  const parsed = new URL(url);
+  parsed.username = encodeURIComponent(role);
+  parsed.password = password ? encodeURIComponent(password) : '';
+  return parsed.toString();
+}
+
 /** Splits a connection URL into the server's maintenance URL and the database name. */
 function splitDatabaseUrl(url: string): { serverUrl: string; database: string } {
   const parsed = new URL(url);

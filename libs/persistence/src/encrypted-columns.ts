@@ -77,6 +77,13 @@ export const encryptedColumns: EncryptedColumn[] = [
     contextColumns: [],
     context: (row) => caseworkContext.payee(String(row.id)),
   },
+  {
+    table: 'claim_payee',
+    idColumn: 'id',
+    column: 'account_encrypted',
+    contextColumns: [],
+    context: (row) => caseworkContext.payeeAccount(String(row.id)),
+  },
   // Applications (docs/applications.md): one value per saved section, bound to the application and section.
   // application_section's key is (application_id, section); the row's ctid names it inside the rotating
   // transaction, where the row is locked (FOR UPDATE) so the ctid cannot change under us.

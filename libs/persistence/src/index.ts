@@ -13,3 +13,4 @@ export * from './casework-decisions/index.js';
 export * from './retention/postgres-retention-store.js';
 export * from './support/deferred-writes.js';
 export * from './me/index.js';
+export { APP_ROLE } from '../../../migrations/1764470000000-database-roles.js';

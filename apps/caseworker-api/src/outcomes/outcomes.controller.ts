@@ -7,7 +7,6 @@ import {
   RecordAppeal,
   RecordAppealOutcome,
   RecordReviewRequest,
-  RequestPayment,
   ReturnDecision,
 } from '@redress/application';
 import { CurrentStaff, Roles, StaffController, type StaffPrincipal } from '../auth/index.js';
@@ -19,8 +18,6 @@ import {
   ApprovalResponse,
   DecisionBody,
   DecisionResponse,
-  PaymentBody,
-  PaymentResponse,
   RejectionBody,
   ReviewDecisionResponse,
   ReviewRequestBody,
@@ -30,7 +27,7 @@ import { VersionBody } from '../casework/work.dto.js';
 const PROBLEM = { description: 'problem+json' };
 const uuid = new ParseUUIDPipe({ version: '4' });
 
-/** Decisions with four eyes, reviews, tribunal appeals and payments. Every write needs If-Match or `version`. */
+/** Decisions with four eyes, reviews and tribunal appeals (payments: payments.controller.ts). Every write needs If-Match or `version`. */
 @ApiTags('decisions, reviews, appeals and payments')
 @StaffController()
 @ApiResponse({ status: 404, ...PROBLEM })
@@ -47,7 +44,6 @@ export class OutcomesController {
     private readonly decideReview: DecideReview,
     private readonly recordAppeal: RecordAppeal,
     private readonly recordAppealOutcome: RecordAppealOutcome,
-    private readonly requestPayment: RequestPayment,
   ) {}
 
   @Post('decisions')
@@ -213,31 +209,6 @@ export class OutcomesController {
       expectedVersion: claimVersionFrom(ifMatch, body.version),
       outcome: body.outcome,
       outcomeOn: body.outcomeOn,
-    });
-  }
-
-  @Post('payments')
-  @Roles('caseworker', 'senior-caseworker')
-  @ApiOperation({
-    summary: 'An interim payment, or the final payment (the balance, after the victim accepts).',
-    description: 'The payee is stored encrypted; a child’s payment is held until 18; the finance system is told once.',
-  })
-  @ApiCreatedResponse({ type: PaymentResponse })
-  @ApiResponse({ status: 422, description: 'More than the award allows, not accepted yet, or no award' })
-  payment(
-    @CurrentStaff() staff: StaffPrincipal,
-    @Param('reference') reference: string,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Body() body: PaymentBody,
-  ) {
-    return this.requestPayment.execute({
-      actor: actorOf(staff),
-      reference,
-      expectedVersion: claimVersionFrom(ifMatch, body.version),
-      kind: body.kind,
-      amountPence: body.amountPence,
-      payeeKind: body.payeeKind,
-      payeeReference: body.payeeReference,
     });
   }
 }

@@ -3,13 +3,9 @@ import { decisionReturnReasons, type DecisionReturnReason } from '@redress/appli
 import {
   decisionGroundNames,
   decisionKinds,
-  payeeKinds,
-  paymentKinds,
   tribunalOutcomes,
   type DecisionGround,
   type DecisionKind,
-  type PayeeKind,
-  type PaymentKind,
   type TribunalOutcome,
 } from '@redress/domain';
 import { IsCalendarDate } from '@redress/platform';
@@ -135,34 +131,6 @@ export class AppealOutcomeBody extends VersionBody {
   @ApiProperty({ example: '2027-06-01' })
   @IsCalendarDate()
   outcomeOn: string;
-}
-
-export class PaymentBody extends VersionBody {
-  @ApiProperty({ enum: paymentKinds })
-  @IsIn(paymentKinds)
-  kind: PaymentKind;
-
-  @ApiProperty({ minimum: 1, maximum: 100_000_000, description: 'Integer pence.' })
-  @IsInt()
-  @Min(1)
-  @Max(100_000_000)
-  amountPence: number;
-
-  @ApiProperty({ enum: payeeKinds })
-  @IsIn(payeeKinds)
-  payeeKind: PayeeKind;
-
-  @ApiProperty({ example: '40-47-84 70872490', description: 'The payee’s account (stored encrypted).' })
-  @Matches(/^[A-Za-z0-9 /-]{4,64}$/)
-  payeeReference: string;
-}
-
-export class PaymentResponse {
-  @ApiProperty() id: string;
-  @ApiProperty() status: string;
-  @ApiProperty({ nullable: true, type: String, description: 'A child’s payment is held until their 18th birthday.' })
-  holdUntil: string | null;
-  @ApiProperty() version: number;
 }
 
 export class SearchQueryDto {

@@ -18,6 +18,10 @@ import {
   RefusalsByCharacteristicReport,
   ReportQueries,
   RequestPayment,
+  RecordPayee,
+  ApprovePayee,
+  ApprovePayment,
+  PaymentSettings,
   ReturnDecision,
   ReviewStore,
   SearchClaims,
@@ -38,6 +42,7 @@ import { AuditLog, FieldCipher } from '@redress/platform';
 import { DataSource } from 'typeorm';
 import { CaseworkerApiConfig } from '../config.js';
 import { OutcomesController } from './outcomes.controller.js';
+import { PaymentsController } from './payments.controller.js';
 import { ReportsController, SearchController } from './search-and-reports.controller.js';
 
 /** A use case built from its ports: libs/application stays free of Nest. */
@@ -54,7 +59,7 @@ const casework = [CaseworkUnitOfWork, AccessLog];
 
 /** Decisions (four eyes), reviews, appeals, payments, search and reports (docs/caseworker.md, issue 7 items 8-12). */
 @Module({
-  controllers: [OutcomesController, SearchController, ReportsController],
+  controllers: [OutcomesController, PaymentsController, SearchController, ReportsController],
   providers: [
     { provide: Clock, useClass: SystemClock },
     {
@@ -89,7 +94,16 @@ const casework = [CaseworkUnitOfWork, AccessLog];
     useCase(DecideReview, [...casework, DecisionStore, ReviewStore, DecisionSettings, Clock]),
     useCase(RecordAppeal, [...casework, ReviewStore, Clock]),
     useCase(RecordAppealOutcome, [...casework, ReviewStore, Clock]),
-    useCase(RequestPayment, [...casework, PaymentStore, Clock]),
+    {
+      provide: PaymentSettings,
+      inject: [CaseworkerApiConfig],
+      useFactory: (config: CaseworkerApiConfig) =>
+        Object.assign(new PaymentSettings(), { interimMaxPercent: config.INTERIM_PAYMENT_MAX_PERCENT }),
+    },
+    useCase(RecordPayee, [...casework, PaymentStore, Clock]),
+    useCase(ApprovePayee, [...casework, PaymentStore, Clock]),
+    useCase(RequestPayment, [...casework, PaymentStore, PaymentSettings, Clock]),
+    useCase(ApprovePayment, [...casework, PaymentStore, PaymentSettings, Clock]),
     useCase(SearchClaims, [ClaimSearchIndex, CaseworkUnitOfWork, Clock]),
     useCase(ClaimsPerWeekReport, [ReportQueries, Clock]),
     useCase(TimeToDecisionReport, [ReportQueries, Clock]),

@@ -1,6 +1,7 @@
 import { Global, Module, type FactoryProvider, type InjectionToken } from '@nestjs/common';
 import {
   AcceptAward,
+  GivePaymentDetails,
   CitizenDecisionQueries,
   ClaimQueries,
   ClaimsUnitOfWork,
@@ -73,7 +74,8 @@ function useCase<T>(useCaseClass: new (...dependencies: any[]) => T, inject: Inj
     useCase(GetClaimWithDecisions, [ClaimQueries, CitizenDecisionQueries, Clock]),
     useCase(GetDecisionLetter, [ClaimQueries, CitizenDecisionQueries, DocumentStorage]),
     useCase(AcceptAward, [ClaimsUnitOfWork, Clock]),
+    useCase(GivePaymentDetails, [ClaimsUnitOfWork, Clock]),
   ],
-  exports: [GetClaimWithDecisions, GetDecisionLetter, AcceptAward],
+  exports: [GetClaimWithDecisions, GetDecisionLetter, AcceptAward, GivePaymentDetails],
 })
 export class ClaimDecisionsModule {}

@@ -5,6 +5,7 @@ import {
   AnswerInformationRequest,
   GetClaimWithDecisions,
   GetDecisionLetter,
+  GivePaymentDetails,
   ListClaims,
   RequestReview,
   WithdrawClaim,
@@ -14,7 +15,7 @@ import type { FastifyReply } from 'fastify';
 import type { Language } from '@redress/platform';
 import { CitizenAuthGuard, CurrentCitizen, type CitizenPrincipal } from '../auth/index.js';
 import { AnswerLanguage, claimStatusIn, claimViewIn, nextStepIn } from '../language/citizen-words.js';
-import { AnswerInformationRequestDto, RequestReviewDto, WithdrawClaimDto } from './claims.dto.js';
+import { AnswerInformationRequestDto, PaymentDetailsDto, RequestReviewDto, WithdrawClaimDto } from './claims.dto.js';
 
 const PROBLEM = { description: 'problem+json' };
 
@@ -29,6 +30,7 @@ export class ClaimsController {
     private readonly getClaim: GetClaimWithDecisions,
     private readonly getDecisionLetter: GetDecisionLetter,
     private readonly acceptAward: AcceptAward,
+    private readonly givePaymentDetails: GivePaymentDetails,
     private readonly withdrawClaim: WithdrawClaim,
     private readonly requestReview: RequestReview,
     private readonly answerInformationRequest: AnswerInformationRequest,
@@ -92,6 +94,28 @@ export class ClaimsController {
   @ApiResponse({ status: 409, description: 'No award to accept in the claim’s state' })
   async accept(@CurrentCitizen() citizen: CitizenPrincipal, @Param('reference') reference: string): Promise<unknown> {
     return this.acceptAward.execute({ citizenId: citizen.citizenId, reference });
+  }
+
+  @Post(':reference/payment-details')
+  @ApiOperation({
+    summary: 'Give the account your award is to be paid into',
+    description:
+      'Stored encrypted. Each new account is on the claim’s timeline; staff cannot pay one you did not give.',
+  })
+  @ApiResponse({ status: 201, description: 'The payee’s id.' })
+  @ApiResponse({ status: 400, ...PROBLEM })
+  @ApiResponse({ status: 404, ...PROBLEM })
+  async paymentDetails(
+    @CurrentCitizen() citizen: CitizenPrincipal,
+    @Param('reference') reference: string,
+    @Body() body: PaymentDetailsDto,
+  ): Promise<{ payeeId: string }> {
+    return this.givePaymentDetails.execute({
+      citizenId: citizen.citizenId,
+      reference,
+      payeeKind: body.payeeKind,
+      account: body.account,
+    });
   }
 
   @Post(':reference/withdrawal')

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { withdrawalReasons, type WithdrawalReason } from '@redress/domain';
+import { payeeKinds, withdrawalReasons, type PayeeKind, type WithdrawalReason } from '@redress/domain';
 import { IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 export class WithdrawClaimDto {
@@ -28,4 +28,14 @@ export class AnswerInformationRequestDto {
   @MaxLength(5000)
   @Matches(/\S/, { message: 'answer must not be blank' })
   answer: string;
+}
+
+export class PaymentDetailsDto {
+  @ApiProperty({ enum: payeeKinds, description: 'Whose account it is: yours (victim), or the person paid for you' })
+  @IsIn(payeeKinds)
+  payeeKind: PayeeKind;
+
+  @ApiProperty({ example: '40-47-84 70872490', description: 'Sort code and account number, or a roll number' })
+  @Matches(/^[A-Za-z0-9 /-]{4,64}$/)
+  account: string;
 }

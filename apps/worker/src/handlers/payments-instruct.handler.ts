@@ -32,7 +32,18 @@ export const paymentProviders: Provider[] = [
     provide: FinanceSystem,
     inject: [WorkerConfig],
     useFactory: (config: WorkerConfig) =>
-      new HttpFinanceSystem(config.FINANCE_API_BASE_URL, config.FINANCE_API_TIMEOUT_MS),
+      new HttpFinanceSystem(config.FINANCE_API_BASE_URL, config.FINANCE_API_TIMEOUT_MS, {
+        production: config.NODE_ENV === 'production',
+        clientCredentials:
+          config.FINANCE_API_AUTH === 'client-credentials'
+            ? {
+                tokenUrl: config.FINANCE_API_TOKEN_URL!,
+                clientId: config.FINANCE_API_CLIENT_ID!,
+                clientSecret: config.FINANCE_API_CLIENT_SECRET!,
+                scope: config.FINANCE_API_SCOPE,
+              }
+            : undefined,
+      }),
   },
   {
     provide: InstructPayment,

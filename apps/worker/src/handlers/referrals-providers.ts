@@ -15,22 +15,32 @@ import {
 } from '@redress/application';
 import { defaultReferralClockSettings, englandAndWalesWorkingDays } from '@redress/domain';
 import { PostgresPartnerAccessStore, PostgresReferralStore, PostgresSupportDirectory } from '@redress/persistence';
-import { AuditLog, FieldCipher } from '@redress/platform';
+import type { LookupFunction } from 'node:net';
+import { AuditLog, FieldCipher, postOutbound, type OutboundPolicy } from '@redress/platform';
 import { DataSource } from 'typeorm';
 import { WorkerConfig } from '../config.js';
 
-/** Posts with a 10-second timeout and no redirects (a partner's URL must answer itself). */
+/**
+ * Posts with a 10-second timeout and no redirects (a partner's URL must answer itself), to public addresses only:
+ * the address the partner's name resolves to is checked when the connection is made (docs/security.md, request
+ * forgery). A refused address throws, so the delivery is retried and then given up like any failure.
+ */
 export class FetchWebhookSender extends WebhookSender {
+  constructor(
+    private readonly policy: OutboundPolicy,
+    private readonly lookup?: LookupFunction,
+  ) {
+    super();
+  }
+
   async post(request: WebhookRequest): Promise<{ status: number }> {
-    const response = await fetch(request.url, {
-      method: 'POST',
+    return postOutbound(request.url, {
       headers: request.headers,
       body: request.body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(10_000),
+      timeoutMs: 10_000,
+      policy: this.policy,
+      lookup: this.lookup,
     });
-    await response.body?.cancel();
-    return { status: response.status };
   }
 }
 
@@ -38,7 +48,15 @@ export class FetchWebhookSender extends WebhookSender {
 export const referralProviders: Provider[] = [
   { provide: Clock, useClass: SystemClock },
   { provide: FieldEncryption, useExisting: FieldCipher },
-  { provide: WebhookSender, useClass: FetchWebhookSender },
+  {
+    provide: WebhookSender,
+    inject: [WorkerConfig],
+    useFactory: (config: WorkerConfig) =>
+      new FetchWebhookSender({
+        production: config.NODE_ENV === 'production',
+        allowPrivateAddresses: config.OUTBOUND_ALLOW_PRIVATE_ADDRESSES === 'true',
+      }),
+  },
   {
     provide: ReferralSettings,
     inject: [WorkerConfig],

@@ -1,3 +1,4 @@
+import type { NewPayee } from '../payments/payment-ports.js';
 import type { ApplicantRole, ClaimActor, ClaimEvent, ClaimSnapshot, RepresentativeType } from '@redress/domain';
 import type { AuditRecord } from '../ports/audit-trail.js';
 import type { StoredApplication } from '../applications/application-store.js';
@@ -91,6 +92,8 @@ export interface ClaimTransaction {
   insertClaim(claim: ClaimSnapshot, details: ClaimSubmissionDetails, at: Date): Promise<void>;
   /** Locks the claim (FOR UPDATE) if the citizen owns it. */
   lockOwnedClaim(reference: string, citizenId: string): Promise<ClaimSnapshot | null>;
+  /** A payee the victim gave through the citizen service (payments under four eyes). */
+  insertPayee(payee: NewPayee): Promise<void>;
   /** Writes the new state; the claim was locked, so the version cannot have moved. */
   updateClaim(claim: ClaimSnapshot, at: Date): Promise<void>;
   appendEvents(events: readonly ClaimEvent[]): Promise<void>;

@@ -5,3 +5,7 @@ export * from './accept-award/accept-award.command.js';
 export * from './accept-award/accept-award.use-case.js';
 export * from './instruct-payment/instruct-payment.command.js';
 export * from './instruct-payment/instruct-payment.use-case.js';
+export * from './payment-steps.js';
+export * from './payees/payees.use-case.js';
+export * from './approve-payment/approve-payment.use-case.js';
+export * from './give-payment-details/give-payment-details.use-case.js';

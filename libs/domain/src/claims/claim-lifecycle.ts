@@ -82,6 +82,11 @@ export const claimEventTypes = [
   'claim.information-request-due-date-moved',
   'claim.information-request-reply-recorded',
   'claim.information-request-cancelled',
+  // Payments under four eyes (claimRecords below): who may be paid, and each payment proposed and approved.
+  'claim.payee-recorded',
+  'claim.payee-approved',
+  'claim.payment-proposed',
+  'claim.payment-approved',
 ] as const;
 export type ClaimEventType = (typeof claimEventTypes)[number];
 
@@ -182,6 +187,11 @@ export const claimRecords = {
   // A reply from the police, a GP or a hospital, recorded by the caseworker (the applicant answers their own).
   recordInformationRequestReply: { actors: staff, event: 'claim.information-request-reply-recorded' },
   cancelInformationRequest: { actors: staff, event: 'claim.information-request-cancelled' },
+  // The victim gives their payment details through the citizen service, or a caseworker records them.
+  recordPayee: { actors: ['citizen', ...staff], event: 'claim.payee-recorded' },
+  approvePayee: { actors: ['senior-caseworker'], event: 'claim.payee-approved' },
+  proposePayment: { actors: staff, event: 'claim.payment-proposed' },
+  approvePayment: { actors: ['senior-caseworker'], event: 'claim.payment-approved' },
 } as const satisfies Record<string, { readonly actors: readonly ClaimActorKind[]; readonly event: ClaimEventType }>;
 
 export type ClaimRecordName = keyof typeof claimRecords;

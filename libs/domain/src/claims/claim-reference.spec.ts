@@ -64,7 +64,12 @@ describe('the citizen timeline words', () => {
 
 describe('the staff-only steps', () => {
   it('leaves a review decision waiting for approval, or returned, out of the victim’s timeline', () => {
-    expect(staffOnlyClaimEvents).toEqual(['claim.review-decision-proposed', 'claim.review-decision-returned']);
+    expect(staffOnlyClaimEvents).toEqual([
+      'claim.review-decision-proposed',
+      'claim.review-decision-returned',
+      'claim.payee-approved',
+      'claim.payment-proposed',
+    ]);
     for (const type of staffOnlyClaimEvents) expect(describeClaimEventForCitizen({ type })).toBeNull();
     expect(describeClaimEventForCitizen({ type: 'claim.review-decided' })).toBe('We made a decision on your review.');
     expect(describeClaimEventForCitizen({ type: 'claim.decision-proposed' })).toMatch(/checked/);

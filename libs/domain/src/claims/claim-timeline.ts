@@ -8,6 +8,9 @@ import type { ClaimEvent } from './claim.js';
 export const staffOnlyClaimEvents = [
   'claim.review-decision-proposed',
   'claim.review-decision-returned',
+  // Payments under four eyes: the victim hears when a payee is recorded and when a payment is on its way.
+  'claim.payee-approved',
+  'claim.payment-proposed',
 ] as const satisfies readonly ClaimEventType[];
 type CitizenClaimEventType = Exclude<ClaimEventType, (typeof staffOnlyClaimEvents)[number]>;
 
@@ -36,6 +39,8 @@ const citizenWords: Record<CitizenClaimEventType, string> = {
   'claim.information-request-due-date-moved': 'We changed the date by which we need the information we asked for.',
   'claim.information-request-reply-recorded': 'We received information we asked for.',
   'claim.information-request-cancelled': 'We no longer need the information we asked for.',
+  'claim.payee-recorded': 'We recorded an account to pay your award into. Contact us at once if you did not give it.',
+  'claim.payment-approved': 'We approved a payment on your claim. It will reach the account in a few working days.',
 };
 
 function isCitizenClaimEvent(type: ClaimEventType): type is CitizenClaimEventType {

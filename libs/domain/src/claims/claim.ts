@@ -214,6 +214,16 @@ export class Claim {
     this.record('cancelInformationRequest', actor, at, { ...cancellation });
   }
 
+  /** A step of a payment under four eyes (a payee recorded or approved, a payment proposed or approved). */
+  recordPaymentStep(
+    step: 'recordPayee' | 'approvePayee' | 'proposePayment' | 'approvePayment',
+    actor: ClaimActor,
+    at: Date,
+    data: ClaimEventData,
+  ): void {
+    this.record(step, actor, at, data);
+  }
+
   proposeDecision(
     actor: ClaimActor,
     at: Date,

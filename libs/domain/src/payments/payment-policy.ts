@@ -67,3 +67,50 @@ export function checkPayment(plan: PaymentPlan): void {
     );
   }
 }
+
+/**
+ * Before the award is final, interim payments together may reach only a share of the latest award calculation
+ * (the sum a senior caseworker approves in principle when approving the first payment on it): a payment proposed
+ * in error or in bad faith stays well short of the whole award.
+ */
+export function checkInterimShare(plan: {
+  amountPence: number;
+  calculationPence: number;
+  /** Interim payments proposed, approved or made on the claim (not failed), pence. */
+  interimSoFarPence: number;
+  maxPercent: number;
+}): void {
+  const cap = Math.floor((plan.calculationPence * plan.maxPercent) / 100);
+  if (plan.interimSoFarPence + plan.amountPence > cap) {
+    throw refuse(
+      'payment.interim-exceeds-share',
+      `Interim payments may come to at most ${plan.maxPercent}% of the latest award calculation ` +
+        `(${cap} pence; ${plan.interimSoFarPence} pence is already paid or proposed).`,
+    );
+  }
+}
+
+/**
+ * Four eyes on money: a payment is approved by a senior caseworker who neither proposed it nor calculated the
+ * award it is paid from.
+ */
+export function checkPaymentApproval(approval: {
+  approverId: string;
+  approverIsSenior: boolean;
+  proposerId: string;
+  calculatorIds: readonly string[];
+}): void {
+  const forbidden = (code: string, message: string) => new DomainError(code, DomainErrorKind.Forbidden, message);
+  if (!approval.approverIsSenior) {
+    throw forbidden('payment.approver-not-senior', 'A payment is approved by a senior caseworker.');
+  }
+  if (approval.approverId === approval.proposerId) {
+    throw forbidden('payment.own-proposal', 'You proposed this payment: another senior caseworker must approve it.');
+  }
+  if (approval.calculatorIds.includes(approval.approverId)) {
+    throw forbidden(
+      'payment.own-calculation',
+      'You calculated the award this payment comes from: another senior caseworker must approve it.',
+    );
+  }
+}

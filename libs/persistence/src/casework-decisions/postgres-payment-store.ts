@@ -2,7 +2,10 @@ import {
   PaymentInstructions,
   PaymentStore,
   type CaseworkTransaction,
+  type NewPayee,
   type PaymentInstruction,
+  type StoredPayee,
+  type StoredPayment,
 } from '@redress/application';
 import type { ApplicantAnswers, IsoDate, PayeeKind, PaymentKind } from '@redress/domain';
 import type { DataSource } from 'typeorm';
@@ -32,12 +35,99 @@ export class PostgresPaymentStore extends PaymentStore {
     return row ? Number(row.total_pence) : null;
   }
 
-  async paidSoFar(tx: CaseworkTransaction, claimId: string): Promise<number> {
+  async paidSoFar(tx: CaseworkTransaction, claimId: string, kind?: PaymentKind): Promise<number> {
     const [row] = await managerOf(tx.handle).query<Array<{ total: string }>>(
-      `SELECT coalesce(sum(amount_pence), 0) AS total FROM claim_payment WHERE claim_id = $1 AND status <> 'failed'`,
-      [claimId],
+      `SELECT coalesce(sum(amount_pence), 0) AS total FROM claim_payment
+       WHERE claim_id = $1 AND status <> 'failed' AND ($2::text IS NULL OR kind = $2)`,
+      [claimId, kind ?? null],
     );
     return Number(row?.total ?? 0);
+  }
+
+  async calculators(tx: CaseworkTransaction, claimId: string): Promise<string[]> {
+    const rows = await managerOf(tx.handle).query<Array<{ staff: string }>>(
+      `(SELECT calculated_by_staff_id AS staff FROM award_calculation WHERE claim_id = $1
+         ORDER BY calculated_at DESC, id DESC LIMIT 1)
+       UNION
+       (SELECT a.calculated_by_staff_id FROM claim_decision d JOIN award_calculation a ON a.id = d.award_calculation_id
+         WHERE d.claim_id = $1 AND d.status = 'made' ORDER BY coalesce(d.approved_at, d.proposed_at) DESC LIMIT 1)`,
+      [claimId],
+    );
+    return rows.map((row) => row.staff);
+  }
+
+  async payee(tx: CaseworkTransaction, claimId: string, payeeId: string): Promise<StoredPayee | null> {
+    if (!UUID.test(payeeId)) return null;
+    const [row] = await managerOf(tx.handle).query<
+      Array<{
+        id: string;
+        payee_kind: PayeeKind;
+        account_encrypted: string;
+        source: 'citizen' | 'staff';
+        recorded_by_actor_id: string;
+        approved_by_staff_id: string | null;
+      }>
+    >(
+      `SELECT id, payee_kind, account_encrypted, source, recorded_by_actor_id, approved_by_staff_id
+         FROM claim_payee WHERE id = $1 AND claim_id = $2 FOR UPDATE`,
+      [payeeId, claimId],
+    );
+    if (!row) return null;
+    return {
+      id: row.id,
+      payeeKind: row.payee_kind,
+      account: this.cipher.decrypt(row.account_encrypted, caseworkContext.payeeAccount(row.id)),
+      source: row.source,
+      recordedBy: row.recorded_by_actor_id,
+      approvedBy: row.approved_by_staff_id,
+    };
+  }
+
+  async insertPayee(tx: CaseworkTransaction, payee: NewPayee): Promise<void> {
+    const insert = payeeInsert(this.cipher, payee);
+    await managerOf(tx.handle).query(insert.sql, insert.parameters);
+  }
+
+  async approvePayee(tx: CaseworkTransaction, payeeId: string, by: string, at: Date): Promise<void> {
+    await managerOf(tx.handle).query(
+      `UPDATE claim_payee SET approved_by_staff_id = $2, approved_at = $3 WHERE id = $1 AND approved_by_staff_id IS NULL`,
+      [payeeId, by, at],
+    );
+  }
+
+  async lockPayment(tx: CaseworkTransaction, claimId: string, paymentId: string): Promise<StoredPayment | null> {
+    if (!UUID.test(paymentId)) return null;
+    const [row] = await managerOf(tx.handle).query<
+      Array<{
+        id: string;
+        kind: PaymentKind;
+        amount_pence: string;
+        status: StoredPayment['status'];
+        requested_by_staff_id: string;
+        hold_until: string | null;
+      }>
+    >(
+      `SELECT id, kind, amount_pence, status, requested_by_staff_id, hold_until::text AS hold_until
+         FROM claim_payment WHERE id = $1 AND claim_id = $2 FOR UPDATE`,
+      [paymentId, claimId],
+    );
+    if (!row) return null;
+    return {
+      id: row.id,
+      kind: row.kind,
+      amountPence: Number(row.amount_pence),
+      status: row.status,
+      proposedBy: row.requested_by_staff_id,
+      holdUntil: row.hold_until,
+    };
+  }
+
+  async approvePayment(tx: CaseworkTransaction, paymentId: string, by: string, at: Date): Promise<void> {
+    await managerOf(tx.handle).query(
+      `UPDATE claim_payment SET status = 'instructing', approved_by_staff_id = $2, approved_at = $3
+       WHERE id = $1 AND status = 'proposed'`,
+      [paymentId, by, at],
+    );
   }
 
   async victimDateOfBirth(tx: CaseworkTransaction, applicationId: string): Promise<IsoDate | null> {
@@ -60,6 +150,7 @@ export class PostgresPaymentStore extends PaymentStore {
       claimId: string;
       kind: PaymentKind;
       amountPence: number;
+      payeeId: string;
       payeeKind: PayeeKind;
       payeeReference: string;
       holdUntil: IsoDate | null;
@@ -69,7 +160,8 @@ export class PostgresPaymentStore extends PaymentStore {
   ): Promise<void> {
     await managerOf(tx.handle).query(
       `INSERT INTO claim_payment (id, claim_id, kind, amount_pence, payee_kind, payee_reference_encrypted, hold_until,
-         status, requested_by_staff_id, requested_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'instructing', $8, $9)`,
+         status, requested_by_staff_id, requested_at, payee_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'proposed', $8, $9, $10)`,
       [
         payment.id,
         payment.claimId,
@@ -80,9 +172,30 @@ export class PostgresPaymentStore extends PaymentStore {
         payment.holdUntil,
         payment.by,
         payment.at,
+        payment.payeeId,
       ],
     );
   }
+}
+
+/** The INSERT of one payee (the staff side runs it at once; the citizen side defers it with its other writes). */
+export function payeeInsert(
+  cipher: Pick<CaseworkCipher, 'encrypt'>,
+  payee: NewPayee,
+): { sql: string; parameters: unknown[] } {
+  return {
+    sql: `INSERT INTO claim_payee (id, claim_id, payee_kind, account_encrypted, source, recorded_by_actor_id, recorded_at)
+          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    parameters: [
+      payee.id,
+      payee.claimId,
+      payee.payeeKind,
+      cipher.encrypt(payee.account, caseworkContext.payeeAccount(payee.id)),
+      payee.source,
+      payee.recordedBy,
+      payee.at,
+    ],
+  };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -98,7 +211,7 @@ export class PostgresPaymentInstructions extends PaymentInstructions {
 
   async load(
     paymentId: string,
-  ): Promise<(PaymentInstruction & { status: 'held' | 'instructing' | 'instructed' | 'failed' }) | null> {
+  ): Promise<(PaymentInstruction & { status: 'proposed' | 'held' | 'instructing' | 'instructed' | 'failed' }) | null> {
     if (!UUID.test(paymentId)) return null;
     const [row] = await this.dataSource.query<
       Array<{
@@ -109,7 +222,7 @@ export class PostgresPaymentInstructions extends PaymentInstructions {
         payee_kind: PayeeKind;
         payee_reference_encrypted: string;
         hold_until: string | null;
-        status: 'held' | 'instructing' | 'instructed' | 'failed';
+        status: 'proposed' | 'held' | 'instructing' | 'instructed' | 'failed';
       }>
     >(
       `SELECT p.id, c.reference, p.kind, p.amount_pence, p.payee_kind, p.payee_reference_encrypted,

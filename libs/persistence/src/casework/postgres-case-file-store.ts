@@ -35,6 +35,7 @@ export const caseworkContext = {
   decisionReasons: (id: string) => `claim-decision:${id}:reasons`,
   reviewExtension: (id: string) => `claim-review:${id}:extension-reason`,
   payee: (id: string) => `claim-payment:${id}:payee`,
+  payeeAccount: (id: string) => `claim-payee:${id}:account`,
   section: (applicationId: string, section: string) => `application:${applicationId}:${section}`,
 };
 

@@ -18,7 +18,7 @@ const tables = [
 ];
 
 describe('the applications and claims migrations', () => {
-  const url = `${process.env.DATABASE_URL!}_appmig`;
+  const url = `${process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL!}_appmig`;
   let dataSource: DataSource;
 
   beforeAll(async () => {

@@ -16,7 +16,7 @@ const cipher: FieldCipherLike = {
 };
 
 describe('locking a draft for submission in one statement', () => {
-  const url = `${process.env.DATABASE_URL!}_locksubmit`;
+  const url = `${process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL!}_locksubmit`;
   let dataSource: DataSource;
   const now = new Date();
 

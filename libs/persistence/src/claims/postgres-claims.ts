@@ -9,6 +9,7 @@ import {
   type ClaimTransaction,
   type IdempotencyRecord,
   type InformationRequestView,
+  type NewPayee,
   type StoredApplication,
   type StoredClaimEvent,
 } from '@redress/application';
@@ -20,6 +21,7 @@ import { lockOwnedApplicationWithSerial } from './postgres-application-store.js'
 import type { FieldCipherLike } from './persistence-ports.js';
 import { auditLogRow, DeferredWrites, type DeferredWrite } from '../support/deferred-writes.js';
 import { claimEventRow, updateClaimState } from './claim-event-writer.js';
+import { payeeInsert } from '../casework-decisions/postgres-payment-store.js';
 
 interface ClaimDbRow {
   id: string;
@@ -91,6 +93,10 @@ class PostgresClaimTransaction implements ClaimTransaction {
     const locked = await lockOwnedApplicationWithSerial(this.manager, this.cipher, applicationId, citizenId, now);
     this.serial = locked?.serial ?? null;
     return locked?.application ?? null;
+  }
+
+  async insertPayee(payee: NewPayee): Promise<void> {
+    this.defer(payeeInsert(this.cipher, payee));
   }
 
   async markApplicationSubmitted(applicationId: string, at: Date): Promise<void> {

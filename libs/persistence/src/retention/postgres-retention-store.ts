@@ -209,6 +209,7 @@ export class PostgresRetentionStore extends RetentionStore {
       ...(await this.blank(manager, 'judgement', 'claim_id', claimId, ['reason_encrypted'], 'text')),
       ...(await this.blank(manager, 'claim_decision', 'claim_id', claimId, ['reasons_encrypted'], 'text')),
       ...(await this.blank(manager, 'claim_payment', 'claim_id', claimId, ['payee_reference_encrypted'], 'text')),
+      ...(await this.blank(manager, 'claim_payee', 'claim_id', claimId, ['account_encrypted'], 'text')),
       ...(await this.blank(manager, 'eligibility_run', 'claim_id', claimId, ['assessment_encrypted'], 'json')),
       ...(await this.blank(manager, 'award_calculation', 'claim_id', claimId, ['calculation_encrypted'], 'json')),
       ...(await this.blank(

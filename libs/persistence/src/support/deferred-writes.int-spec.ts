@@ -18,7 +18,7 @@ function counting(manager: EntityManager): { manager: EntityManager; statements:
 }
 
 describe('DeferredWrites and the casework transaction (real PostgreSQL)', () => {
-  const url = `${process.env.DATABASE_URL!}_deferred`;
+  const url = `${process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL!}_deferred`;
   let dataSource: DataSource;
   const at = new Date('2026-03-02T10:00:00.000Z');
 

@@ -15,7 +15,7 @@ export class CommonConfig {
   @Matches(/^postgres(ql)?:\/\/[^\s]+\/[A-Za-z0-9_]+$/, {
     message: 'DATABASE_URL must be a postgres:// URL naming a database',
   })
-  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/redress';
+  DATABASE_URL = 'postgres://redress_app@127.0.0.1:5432/redress';
 
   @Type(() => Number)
   @IsInt()

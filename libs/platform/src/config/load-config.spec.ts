@@ -4,7 +4,7 @@ import { CommonConfig, ConfigurationError, HttpConfig, loadConfig } from '@redre
 describe('loadConfig', () => {
   it('uses the local defaults when nothing is set', () => {
     const config = loadConfig(HttpConfig, {});
-    expect(config.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/redress');
+    expect(config.DATABASE_URL).toBe('postgres://redress_app@127.0.0.1:5432/redress');
     expect(config.REDIS_URL).toBe('redis://127.0.0.1:6379');
     expect(config.PORT).toBe(3000);
   });

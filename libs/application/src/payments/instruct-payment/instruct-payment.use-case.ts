@@ -2,7 +2,8 @@ import { Clock } from '../../ports/clock.js';
 import { FinanceRejectedError, FinanceSystem, PaymentInstructions } from '../payment-ports.js';
 import type { InstructPaymentCommand } from './instruct-payment.command.js';
 
-export type InstructPaymentResult = 'instructed' | 'already-instructed' | 'not-found' | 'rejected' | 'failed-before';
+export type InstructPaymentResult =
+  'instructed' | 'already-instructed' | 'not-found' | 'not-approved' | 'rejected' | 'failed-before';
 
 /**
  * `payments.instruct`: tells the finance system of one payment. Safe to run any number of times: a payment already
@@ -22,6 +23,8 @@ export class InstructPayment {
     if (!payment) return 'not-found';
     if (payment.status === 'instructed') return 'already-instructed';
     if (payment.status === 'failed') return 'failed-before';
+    // Only an approved payment is ever sent (four eyes): a job for a proposal is refused, whatever queued it.
+    if (payment.status === 'proposed') return 'not-approved';
     const { status: _status, ...instruction } = payment;
     try {
       const { financeReference } = await this.finance.instruct(instruction);

@@ -1,4 +1,4 @@
-import type { PayeeKind, PaymentKind } from '@redress/domain';
+import type { PaymentKind } from '@redress/domain';
 import type { StaffActor } from '../../staff/staff-actor.js';
 
 export interface RequestPaymentCommand {
@@ -7,6 +7,6 @@ export interface RequestPaymentCommand {
   readonly expectedVersion: number;
   readonly kind: PaymentKind;
   readonly amountPence: number;
-  readonly payeeKind: PayeeKind;
-  readonly payeeReference: string;
+  /** A payee of the claim: given by the victim, or recorded by a caseworker and approved by a second. */
+  readonly payeeId: string;
 }

@@ -1,74 +1,116 @@
 import { randomUUID } from 'node:crypto';
 import {
   calendarDateInUk,
+  checkInterimShare,
   checkPayment,
-  Claim,
   DomainError,
   DomainErrorKind,
   holdUntilForChild,
   type IsoDate,
+  type PaymentKind,
 } from '@redress/domain';
 import type { Clock } from '../../ports/clock.js';
 import { withStaffClaim } from '../../staff/claim-access.js';
-import { AccessLog, CaseworkUnitOfWork } from '../../staff/casework-store.js';
-import { claimActorOf } from '../../staff/staff-actor.js';
-import { PaymentStore } from '../payment-ports.js';
+import { AccessLog, CaseworkUnitOfWork, type CaseworkTransaction } from '../../staff/casework-store.js';
+import { forbidden } from '../../staff/staff-actor.js';
+import { PaymentSettings, PaymentStore } from '../payment-ports.js';
+import { payeeNotFound, recordPaymentStep } from '../payment-steps.js';
 import type { RequestPaymentCommand } from './request-payment.command.js';
 
 const payableStatuses = new Set(['in_assessment', 'awaiting_information', 'decided', 'accepted', 'under_review']);
 
 /**
- * An interim payment (para 96 ff.: before the award is final, never beyond the award in force or, before any
- * decision, the latest award calculation) or the final payment (the balance, once the victim has accepted; the
- * claim is then paid). A child's payment is marked to be held until their 18th birthday. The payee is stored
- * encrypted, and the instruction to the finance system goes through the outbox (`payments.instruct`).
+ * Checks a payment against the award: interim payments (para 96 ff.) never beyond the award in force or, before
+ * any decision, the latest award calculation, and together never beyond the configured share of the latest
+ * calculation; the final payment is the balance once the victim has accepted. Used when a payment is proposed
+ * and again when it is approved (other payments may have been proposed in between); `excluding` leaves the
+ * payment being approved out of what is already paid.
+ */
+export async function checkAgainstAward(
+  store: PaymentStore,
+  settings: PaymentSettings,
+  tx: CaseworkTransaction,
+  claim: { id: string; status: string },
+  payment: { kind: PaymentKind; amountPence: number; excludingPence?: number },
+): Promise<void> {
+  if (!payableStatuses.has(claim.status)) {
+    throw new DomainError(
+      'payment.claim-not-payable',
+      DomainErrorKind.IllegalTransition,
+      `No payment can be made on a claim that is ${claim.status.replace(/_/g, ' ')}.`,
+    );
+  }
+  const inForce = await store.awardInForce(tx, claim.id);
+  const calculation = await store.latestCalculationTotal(tx, claim.id);
+  const awardPence = inForce?.payablePence ?? (payment.kind === 'interim' ? calculation : null);
+  if (!awardPence) {
+    throw new DomainError(
+      'payment.no-award',
+      DomainErrorKind.Unprocessable,
+      'There is no award to pay on this claim (an interim payment before a decision needs an award calculation).',
+    );
+  }
+  const excluding = payment.excludingPence ?? 0;
+  checkPayment({
+    kind: payment.kind,
+    amountPence: payment.amountPence,
+    awardPence,
+    alreadyPaidPence: (await store.paidSoFar(tx, claim.id)) - excluding,
+    accepted: claim.status === 'accepted',
+  });
+  if (payment.kind === 'interim') {
+    checkInterimShare({
+      amountPence: payment.amountPence,
+      calculationPence: calculation ?? awardPence,
+      interimSoFarPence: (await store.paidSoFar(tx, claim.id, 'interim')) - excluding,
+      maxPercent: settings.interimMaxPercent,
+    });
+  }
+}
+
+/**
+ * A caseworker proposes an interim payment or the final payment (the balance, once the victim has accepted) on a
+ * claim assigned to them, to one of the claim's payees (given by the victim through the citizen service, or
+ * recorded by a caseworker and approved by a second person). Nothing is paid until a senior caseworker who
+ * neither proposed it nor calculated the award approves it (ApprovePayment). A child's payment is marked to be
+ * held until their 18th birthday.
  */
 export class RequestPayment {
   constructor(
     private readonly unitOfWork: CaseworkUnitOfWork,
     private readonly accessLog: AccessLog,
     private readonly store: PaymentStore,
+    private readonly settings: PaymentSettings,
     private readonly clock: Clock,
   ) {}
 
   execute(
     command: RequestPaymentCommand,
-  ): Promise<{ id: string; status: 'instructing'; holdUntil: IsoDate | null; version: number }> {
+  ): Promise<{ id: string; status: 'proposed'; holdUntil: IsoDate | null; version: number }> {
     return withStaffClaim(
       { unitOfWork: this.unitOfWork, accessLog: this.accessLog, clock: this.clock },
       { actor: command.actor, reference: command.reference, expectedVersion: command.expectedVersion, view: 'payment' },
       async (tx, record) => {
         const at = this.clock.now();
         const claimId = record.snapshot.id;
-        if (!payableStatuses.has(record.snapshot.status)) {
-          throw new DomainError(
-            'payment.claim-not-payable',
-            DomainErrorKind.IllegalTransition,
-            `No payment can be made on a claim that is ${record.snapshot.status.replace(/_/g, ' ')}.`,
+        if (record.assignedStaffId !== command.actor.staffId) {
+          throw forbidden(
+            'payment.claim-not-assigned',
+            'A payment is proposed by the caseworker the claim is assigned to.',
           );
         }
-        const inForce = await this.store.awardInForce(tx, claimId);
-        const awardPence =
-          inForce?.payablePence ??
-          (command.kind === 'interim' ? await this.store.latestCalculationTotal(tx, claimId) : null);
-        if (!awardPence) {
-          throw new DomainError(
-            'payment.no-award',
-            DomainErrorKind.Unprocessable,
-            'There is no award to pay on this claim (an interim payment before a decision needs an award calculation).',
+        const payee = await this.store.payee(tx, claimId, command.payeeId);
+        if (!payee) throw payeeNotFound();
+        if (payee.source === 'staff' && !payee.approvedBy) {
+          throw forbidden(
+            'payment.payee-not-approved',
+            'This payee was recorded by a caseworker and is not approved yet: a second person must approve it first.',
           );
         }
-        checkPayment({
-          kind: command.kind,
-          amountPence: command.amountPence,
-          awardPence,
-          alreadyPaidPence: await this.store.paidSoFar(tx, claimId),
-          accepted: record.snapshot.status === 'accepted',
-        });
-        const today = calendarDateInUk(at);
+        await checkAgainstAward(this.store, this.settings, tx, record.snapshot, command);
         const holdUntil = holdUntilForChild(
           await this.store.victimDateOfBirth(tx, record.snapshot.applicationId),
-          today,
+          calendarDateInUk(at),
         );
         const id = randomUUID();
         await this.store.insert(tx, {
@@ -76,39 +118,29 @@ export class RequestPayment {
           claimId,
           kind: command.kind,
           amountPence: command.amountPence,
-          payeeKind: command.payeeKind,
-          payeeReference: command.payeeReference,
+          payeeId: payee.id,
+          payeeKind: payee.payeeKind,
+          payeeReference: payee.account,
           holdUntil,
           by: command.actor.staffId,
           at,
         });
-        let version: number;
-        if (command.kind === 'final') {
-          const claim = Claim.rehydrate(record.snapshot);
-          claim.recordPayment(claimActorOf(command.actor), at, { amountPence: command.amountPence });
-          await tx.saveClaim(claim.snapshot(), claim.pullEvents(), at);
-          version = claim.version;
-        } else {
-          version = await tx.touchClaim(claimId, at);
-        }
-        await tx.audit({
-          actorType: 'staff',
-          actorId: command.actor.staffId,
-          action: 'claim.payment-requested',
-          targetType: 'claim',
-          targetId: claimId,
-          details: {
-            reference: record.snapshot.reference,
+        const version = await recordPaymentStep(
+          tx,
+          record,
+          command.actor,
+          'proposePayment',
+          {
             paymentId: id,
             kind: command.kind,
             amountPence: command.amountPence,
-            payeeKind: command.payeeKind,
+            payeeId: payee.id,
+            payeeKind: payee.payeeKind,
             heldUntil: holdUntil,
           },
-          occurredAt: at,
-        });
-        await tx.enqueue('payments.instruct', { paymentId: id }, `claim:${claimId}`);
-        return { id, status: 'instructing' as const, holdUntil, version };
+          at,
+        );
+        return { id, status: 'proposed' as const, holdUntil, version };
       },
     );
   }
