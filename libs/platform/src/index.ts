@@ -19,3 +19,8 @@ export * from './tokens.js';
 export * from './notify/index.js';
 export * from './http/route-inventory.js';
 export * from './bull-board/index.js';
+export * from './health/dependency-health.js';
+export * from './identity/bearer-token.js';
+export * from './identity/identity-errors.js';
+export * from './identity/remote-key-set.js';
+export * from './identity/claims.js';
