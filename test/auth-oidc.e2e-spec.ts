@@ -246,4 +246,27 @@ describe('citizen API, OIDC mode: tokens told apart by what they are and where t
       await stranger.stop();
     }
   });
+
+  it('answers 503 with Retry-After, not 401, while the provider cannot be reached, and readiness says degraded', async () => {
+    const idp = await TestOidcProvider.start();
+    const api = await startCitizenApi(settings(idp));
+    try {
+      const { accessToken } = await idp.signIn(newSubject());
+      await idp.stop();
+      const response = await request(api.getHttpServer())
+        .get('/v1/auth/me')
+        .set('authorization', `Bearer ${accessToken}`)
+        .expect(503);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.headers['retry-after']).toBe('5');
+      const ready = await request(api.getHttpServer()).get('/health/ready').expect(200);
+      expect(ready.body).toMatchObject({
+        status: 'degraded',
+        degraded: { 'citizen-identity-provider': { status: 'down' } },
+      });
+    } finally {
+      await api.close();
+      await idp.stop();
+    }
+  });
 });

@@ -61,6 +61,8 @@ async function newSigningKey(alg: 'ES256' | 'RS256'): Promise<SigningKey> {
 
 export class TestOidcProvider {
   readonly accounts = new Map<string, TestAccount>();
+  /** How many times the JWKS was asked for. */
+  jwksRequests = 0;
   private server: Server | null = null;
   private signingKeys: SigningKey[] = [];
   private testClient!: { config: oidcClient.Configuration };
@@ -203,6 +205,7 @@ export class TestOidcProvider {
     const provider = this.newProvider();
     const callback = provider.callback();
     handle = (req, res) => {
+      if (req.url === '/jwks') this.jwksRequests += 1;
       const clientJwks = /^\/client-jwks\/([^/?]+)$/.exec(req.url ?? '');
       if (clientJwks) {
         const keys = this.clientJwks.get(decodeURIComponent(clientJwks[1]!));
