@@ -20,6 +20,7 @@ import { ClaimNameVariants1764430000000 } from './1764430000000-claim-name-varia
 import { ReferralConsentMethod1764440000000 } from './1764440000000-referral-consent-method.js';
 import { AuditLogReferralListReadsIndex1764460000000 } from './1764460000000-audit-log-referral-list-reads-index.js';
 import { DatabaseRoles1764470000000 } from './1764470000000-database-roles.js';
+import { CitizenExternalIssuer1764470000000 } from './1764470000000-citizen-external-issuer.js';
 import { PaymentsFourEyes1764470000100 } from './1764470000100-payments-four-eyes.js';
 import { PreferredLanguage1764480000000 } from './1764480000000-preferred-language.js';
 
@@ -47,6 +48,7 @@ export const migrations = [
   ReferralConsentMethod1764440000000,
   AuditLogReferralListReadsIndex1764460000000,
   DatabaseRoles1764470000000,
+  CitizenExternalIssuer1764470000000,
   PaymentsFourEyes1764470000100,
   PreferredLanguage1764480000000,
 ];

@@ -70,4 +70,38 @@ describe('CaseworkerApiConfig staff token settings', () => {
     expect(problemsOf({ STAFF_TOKEN_ALGORITHM: 'HS256' }).join()).toMatch(/STAFF_TOKEN_ALGORITHM/);
     expect(problemsOf({ STAFF_TOKEN_ALGORITHM: 'none' }).join()).toMatch(/STAFF_TOKEN_ALGORITHM/);
   });
+
+  it('keeps today’s claims by default: sub, roles and team as they are, one minute of clock tolerance', () => {
+    expect(loadConfig(CaseworkerApiConfig, {})).toMatchObject({
+      STAFF_ID_CLAIM: 'sub',
+      STAFF_ROLES_CLAIM: 'roles',
+      STAFF_ROLE_MAPPING: '',
+      STAFF_TEAM_CLAIM: 'team',
+      STAFF_TEAM_MAPPING: '',
+      STAFF_TOKEN_CLOCK_TOLERANCE_SECONDS: 60,
+      STAFF_TOKEN_JWKS_CACHE_SECONDS: 60,
+    });
+  });
+
+  it('refuses a plain-http issuer among the accepted ones in production', () => {
+    const jwks = {
+      ...productionBase,
+      STAFF_TOKEN_KEY_SOURCE: 'jwks',
+      STAFF_TOKEN_JWKS_URL: 'https://login.example.gov.uk/keys',
+    };
+    expect(problemsOf(jwks)).toEqual([]);
+    expect(
+      problemsOf({ ...jwks, STAFF_TOKEN_ISSUER: 'https://login.example.gov.uk,http://sts.example.gov.uk/' }),
+    ).toEqual(['STAFF_TOKEN_ISSUER must be https in production']);
+  });
+
+  it('takes role and team mappings only to our five roles and to team names', () => {
+    expect(problemsOf({ STAFF_ROLE_MAPPING: 'Redress.Caseworker=caseworker, Redress.Audit=auditor' })).toEqual([]);
+    expect(problemsOf({ STAFF_ROLE_MAPPING: 'Redress.Boss=superuser' })).toEqual([
+      'STAFF_ROLE_MAPPING must be value=role pairs, each role one of the five staff roles',
+    ]);
+    expect(problemsOf({ STAFF_ROLE_MAPPING: 'no-pair' })).toHaveLength(1);
+    expect(problemsOf({ STAFF_TEAM_MAPPING: '2f6c0b8e-group=general' })).toEqual([]);
+    expect(problemsOf({ STAFF_TEAM_MAPPING: 'group=Not A Team' })).toHaveLength(1);
+  });
 });

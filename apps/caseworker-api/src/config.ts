@@ -11,7 +11,8 @@ import {
   ValidateIf,
   type ValidationArguments,
 } from 'class-validator';
-import { HttpConfig } from '@redress/platform';
+import { HttpConfig, listSetting, parseValueMapping } from '@redress/platform';
+import { isStaffRole } from './auth/staff-principal.js';
 import {
   DEVELOPMENT_ONLY_STAFF_PUBLIC_KEY,
   DEVELOPMENT_ONLY_STAFF_TOKEN_AUDIENCE,
@@ -53,6 +54,29 @@ function InProduction(
     });
 }
 
+/** A `provider-value=ours,...` setting whose every target passes `accepts`. */
+function ValueMapping(accepts: (target: string) => boolean, message: string): PropertyDecorator {
+  return (target, propertyKey) =>
+    registerDecorator({
+      name: 'valueMapping',
+      target: target.constructor,
+      propertyName: String(propertyKey),
+      options: { message },
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value !== 'string') return false;
+          try {
+            return [...parseValueMapping(value).values()].every(accepts);
+          } catch {
+            return false;
+          }
+        },
+      },
+    });
+}
+
+const CLAIM_PATH = /^[A-Za-z0-9_:./-]{1,200}$/;
+
 /** The caseworker-api's settings, validated once at boot. */
 export class CaseworkerApiConfig extends HttpConfig {
   @Type(() => Number)
@@ -86,16 +110,23 @@ export class CaseworkerApiConfig extends HttpConfig {
   )
   STAFF_TOKEN_JWKS_URL?: string;
 
-  /** Pinned issuer (`iss`) of staff tokens. */
+  /**
+   * Accepted issuers (`iss`) of staff tokens, comma-separated (Entra ID has one per token version). The first is
+   * the provider's own; any of them is accepted.
+   */
   @IsString()
   @MinLength(1)
   @InProduction(
-    (value) => value !== DEVELOPMENT_ONLY_STAFF_TOKEN_ISSUER,
+    (value) => typeof value === 'string' && !listSetting(value).includes(DEVELOPMENT_ONLY_STAFF_TOKEN_ISSUER),
     'STAFF_TOKEN_ISSUER must not be the development issuer in production',
+  )
+  @InProduction(
+    (value) => typeof value === 'string' && listSetting(value).every((issuer) => issuer.startsWith('https://')),
+    'STAFF_TOKEN_ISSUER must be https in production',
   )
   STAFF_TOKEN_ISSUER = DEVELOPMENT_ONLY_STAFF_TOKEN_ISSUER;
 
-  /** Pinned audience (`aud`) of staff tokens. */
+  /** Accepted audiences (`aud`) of staff tokens, comma-separated (Entra: the app id URI and the client id). */
   @IsString()
   @MinLength(1)
   STAFF_TOKEN_AUDIENCE = DEVELOPMENT_ONLY_STAFF_TOKEN_AUDIENCE;
@@ -104,13 +135,48 @@ export class CaseworkerApiConfig extends HttpConfig {
   @IsIn(STAFF_TOKEN_ALGORITHMS)
   STAFF_TOKEN_ALGORITHM: StaffTokenAlgorithm = 'RS256';
 
-  /** The token claim holding the staff member's roles (an array of strings). */
-  @Matches(/^[A-Za-z0-9_:./-]{1,100}$/)
+  /** Seconds of clock difference allowed on `exp` and `nbf` (Entra's `nbf` may be a few seconds ahead). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  STAFF_TOKEN_CLOCK_TOLERANCE_SECONDS = 60;
+
+  /** How long a fetched JWKS is trusted before it is fetched again (a withdrawn key stops working after). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  STAFF_TOKEN_JWKS_CACHE_SECONDS = 60;
+
+  /** The claim naming the staff member: `sub` by default; `oid` for Entra ID (its `sub` differs per app). */
+  @Matches(CLAIM_PATH)
+  STAFF_ID_CLAIM = 'sub';
+
+  /** The claim holding the staff member's roles: a name or a dotted path (`realm_access.roles`); string or array. */
+  @Matches(CLAIM_PATH)
   STAFF_ROLES_CLAIM = 'roles';
 
-  /** The token claim holding the staff member's team. */
-  @Matches(/^[A-Za-z0-9_:./-]{1,100}$/)
+  /**
+   * Provider role values to ours, `Redress.Caseworker=caseworker,...`. Empty: the values must be our role names.
+   * When set, only mapped values count.
+   */
+  @ValueMapping(isStaffRole, 'STAFF_ROLE_MAPPING must be value=role pairs, each role one of the five staff roles')
+  STAFF_ROLE_MAPPING = '';
+
+  /** The claim holding the staff member's team: a name or dotted path; string or array (`groups` with a mapping). */
+  @Matches(CLAIM_PATH)
   STAFF_TEAM_CLAIM = 'team';
+
+  /**
+   * Provider values (group ids, app roles) to our team names, `<group-id>=general,...`. Empty: the claim's values
+   * are team names. The first value that maps (or is a team name) is the team.
+   */
+  @ValueMapping(
+    (team) => /^[a-z0-9-]{1,64}$/.test(team),
+    'STAFF_TEAM_MAPPING must be value=team pairs, each team lower-case letters, digits and hyphens',
+  )
+  STAFF_TEAM_MAPPING = '';
 
   /**
    * Server-side pepper of the partner API key hashes (HMAC-SHA256): without it a copy of the credentials table

@@ -1,9 +1,40 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  registerDecorator,
+  ValidateIf,
+  type ValidationArguments,
+} from 'class-validator';
 import { HttpConfig, WithNotifyConfig } from '@redress/platform';
 
 /** A development secret, refused whenever NODE_ENV is production. */
 export const DEVELOPMENT_CITIZEN_TOKEN_SECRET = 'development-only-citizen-token-secret-0123456789';
+
+const productionOidc = (config: CitizenApiConfig) =>
+  config.CITIZEN_AUTH_MODE === 'oidc' && config.NODE_ENV === 'production';
+const httpsUrl = (value: unknown) => typeof value === 'string' && /^https:\/\/\S+$/.test(value);
+
+/** A check across settings (not `@ValidateIf`, which would switch off the property's other checks). */
+function Holds(test: (value: unknown, config: CitizenApiConfig) => boolean, message: string): PropertyDecorator {
+  return (target, propertyKey) =>
+    registerDecorator({
+      name: 'holds',
+      target: target.constructor,
+      propertyName: String(propertyKey),
+      options: { message },
+      validator: {
+        validate: (value: unknown, args: ValidationArguments) => test(value, args.object as CitizenApiConfig),
+      },
+    });
+}
 
 /** The citizen-api's settings, validated once at boot. */
 export class CitizenApiConfig extends WithNotifyConfig(HttpConfig) {
@@ -36,20 +67,78 @@ export class CitizenApiConfig extends WithNotifyConfig(HttpConfig) {
   /** OIDC mode: issuer, audience and JWKS URL of the external identity provider (e.g. GOV.UK One Login). */
   @ValidateIf((config: CitizenApiConfig) => config.CITIZEN_AUTH_MODE === 'oidc')
   @Matches(/^https?:\/\/\S+$/, { message: 'OIDC_ISSUER must be a URL in oidc mode' })
+  @Holds((value, config) => !productionOidc(config) || httpsUrl(value), 'OIDC_ISSUER must be https in production')
   OIDC_ISSUER?: string;
+
+  /**
+   * The issuer whose subjects the accounts made before accounts were keyed by issuer belong to (their issuer was
+   * not kept). Empty: OIDC_ISSUER. Set it to the old provider's issuer when changing provider, so that the new
+   * provider's subjects never claim the old provider's accounts.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'OIDC_UNSCOPED_ACCOUNTS_ISSUER must be a URL' })
+  OIDC_UNSCOPED_ACCOUNTS_ISSUER?: string;
 
   @ValidateIf((config: CitizenApiConfig) => config.CITIZEN_AUTH_MODE === 'oidc')
   @IsString()
   @MinLength(1, { message: 'OIDC_AUDIENCE is required in oidc mode' })
+  @Holds(
+    (_value, config) => Boolean(config.OIDC_CLIENT_ID || config.OIDC_REQUIRED_SCOPE),
+    'needs OIDC_CLIENT_ID or OIDC_REQUIRED_SCOPE beside it in oidc mode',
+  )
   OIDC_AUDIENCE?: string;
 
   @ValidateIf((config: CitizenApiConfig) => config.CITIZEN_AUTH_MODE === 'oidc')
   @Matches(/^https?:\/\/\S+$/, { message: 'OIDC_JWKS_URL must be a URL in oidc mode' })
+  @Holds((value, config) => !productionOidc(config) || httpsUrl(value), 'OIDC_JWKS_URL must be https in production')
   OIDC_JWKS_URL?: string;
 
   @IsOptional()
   @IsIn(['RS256', 'ES256', 'PS256'])
   OIDC_ALGORITHM: 'RS256' | 'ES256' | 'PS256' = 'RS256';
+
+  /** The `typ` header an access token must carry (RFC 9068's `at+jwt`): an ID token is refused. */
+  @Matches(/^[A-Za-z0-9.+/-]{1,64}$/)
+  OIDC_ACCESS_TOKEN_TYPE = 'at+jwt';
+
+  /** The `client_id` an access token must carry (the citizen web's client id); or OIDC_REQUIRED_SCOPE, or both. */
+  @IsOptional()
+  @Matches(/^\S{1,200}$/)
+  OIDC_CLIENT_ID?: string;
+
+  /** A scope an access token must carry in `scope`; or OIDC_CLIENT_ID, or both. */
+  @IsOptional()
+  @Matches(/^\S{1,200}$/)
+  OIDC_REQUIRED_SCOPE?: string;
+
+  /** The claim holding the confidence level of the sign-in: `vot` (GOV.UK One Login) or `acr`. */
+  @IsIn(['vot', 'acr'])
+  OIDC_CONFIDENCE_CLAIM: 'vot' | 'acr' = 'vot';
+
+  /** The provider's confidence levels, lowest first (One Login: `Cl` low, `Cl.Cm` medium). */
+  @Matches(/^[A-Za-z0-9.:_/-]+(,[A-Za-z0-9.:_/-]+)*$/)
+  OIDC_CONFIDENCE_LEVELS = 'Cl,Cl.Cm';
+
+  /** The lowest confidence level accepted (one of OIDC_CONFIDENCE_LEVELS), or `none` to accept tokens without one. */
+  @Holds(
+    (value, config) => value === 'none' || config.OIDC_CONFIDENCE_LEVELS.split(',').includes(String(value)),
+    'OIDC_MIN_CONFIDENCE must be one of OIDC_CONFIDENCE_LEVELS, or none',
+  )
+  OIDC_MIN_CONFIDENCE = 'Cl.Cm';
+
+  /** Seconds of clock difference allowed on `exp`, `nbf` and `iat` of provider tokens. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  OIDC_CLOCK_TOLERANCE_SECONDS = 60;
+
+  /** How long a fetched JWKS is trusted before it is fetched again (a withdrawn key stops working after). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  OIDC_JWKS_CACHE_SECONDS = 60;
 
   /** How long a refresh token works if unused, in seconds (each refresh gives a new one). */
   @Type(() => Number)

@@ -23,3 +23,8 @@ export * from './i18n/i18n.js';
 export * from './i18n/catalogues.js';
 export * from './i18n/message-parity.js';
 export * from './http/outbound.js';
+export * from './health/dependency-health.js';
+export * from './identity/bearer-token.js';
+export * from './identity/identity-errors.js';
+export * from './identity/remote-key-set.js';
+export * from './identity/claims.js';

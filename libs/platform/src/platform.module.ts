@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { AuditLog } from './audit/audit-log.js';
 import { CommonConfig, HttpConfig } from './config/app-config.js';
 import { FieldCipher, parseFieldKeys } from './crypto/field-cipher.js';
+import { DependencyHealth } from './health/dependency-health.js';
 import { HealthController } from './health/health.controller.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { createValidationPipe } from './http/validation.js';
@@ -74,6 +75,7 @@ export class HttpPlatformModule implements OnApplicationShutdown {
       providers: [
         ...sharedProviders(options),
         { provide: HttpConfig, useValue: options.config },
+        DependencyHealth,
         {
           provide: REQUEST_REDIS,
           useFactory: () => createFailFastRedis(options.config.REDIS_URL, `${options.appName}-requests`),
@@ -81,7 +83,16 @@ export class HttpPlatformModule implements OnApplicationShutdown {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
-      exports: [options.configClass, CommonConfig, HttpConfig, FieldCipher, AuditLog, METRICS_REGISTRY, REQUEST_REDIS],
+      exports: [
+        options.configClass,
+        CommonConfig,
+        HttpConfig,
+        FieldCipher,
+        AuditLog,
+        METRICS_REGISTRY,
+        REQUEST_REDIS,
+        DependencyHealth,
+      ],
     };
   }
 

@@ -11,16 +11,21 @@ import {
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { IdentityProviderUnavailableError } from '@redress/platform';
 import type { FastifyRequest } from 'fastify';
 import { STAFF_JWT_STRATEGY } from './staff-auth.constants.js';
 import type { StaffPrincipal, StaffRole } from './staff-principal.js';
 
 export const STAFF_ROLES_KEY = 'redress:staff-roles';
 
-/** Lets a route through only with a valid staff token; anything else is a plain 401 that says nothing more. */
+/**
+ * Lets a route through only with a valid staff token; anything else is a plain 401 that says nothing more, but
+ * an identity provider that cannot be reached is a 503 with Retry-After (the token may well be good).
+ */
 @Injectable()
 export class StaffAuthGuard extends AuthGuard(STAFF_JWT_STRATEGY) {
   override handleRequest<T>(error: unknown, user: T | false): T {
+    if (error instanceof IdentityProviderUnavailableError) throw error;
     if (error || !user) throw new UnauthorizedException('Sign in to continue.');
     return user;
   }

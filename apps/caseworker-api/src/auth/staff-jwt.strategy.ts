@@ -1,9 +1,16 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import jwksRsa from 'jwks-rsa';
-import { ExtractJwt, Strategy, type StrategyOptionsWithoutRequest } from 'passport-jwt';
+import {
+  BearerTokenPassportStrategy,
+  BearerTokenVerifier,
+  claimValues,
+  DependencyHealth,
+  listSetting,
+  parseValueMapping,
+  RemoteKeySet,
+} from '@redress/platform';
 import { CaseworkerApiConfig } from '../config.js';
-import { isStaffRole, type StaffPrincipal } from './staff-principal.js';
+import { isStaffRole, type StaffPrincipal, type StaffRole } from './staff-principal.js';
 
 /** The passport name of the staff token strategy (the guard and the queue dashboard both authenticate with it). */
 import { STAFF_JWT_STRATEGY } from './staff-auth.constants.js';
@@ -13,48 +20,63 @@ export { STAFF_JWT_STRATEGY };
 const STAFF_ID = /^[A-Za-z0-9._:@|-]{1,128}$/;
 const TEAM = /^[a-z0-9-]{1,64}$/;
 
-function strategyOptions(config: CaseworkerApiConfig): StrategyOptionsWithoutRequest {
-  const pinned = {
-    jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-    ignoreExpiration: false,
-    issuer: config.STAFF_TOKEN_ISSUER,
-    audience: config.STAFF_TOKEN_AUDIENCE,
+function verifierFor(config: CaseworkerApiConfig, health: DependencyHealth): BearerTokenVerifier {
+  const key =
+    config.STAFF_TOKEN_KEY_SOURCE === 'jwks'
+      ? new RemoteKeySet({
+          url: config.STAFF_TOKEN_JWKS_URL!,
+          cacheMaxAgeMs: config.STAFF_TOKEN_JWKS_CACHE_SECONDS * 1000,
+          onStatus: (up, message) => health.report('staff-identity-provider', up, message),
+        })
+      : { publicKeyPem: config.STAFF_TOKEN_PUBLIC_KEY };
+  return new BearerTokenVerifier(key, {
+    issuers: listSetting(config.STAFF_TOKEN_ISSUER),
+    audiences: listSetting(config.STAFF_TOKEN_AUDIENCE),
     // One algorithm only: `none`, HMAC with the public key as secret, and every other alg are refused.
     algorithms: [config.STAFF_TOKEN_ALGORITHM],
-  };
-  if (config.STAFF_TOKEN_KEY_SOURCE === 'jwks') {
-    return {
-      ...pinned,
-      secretOrKeyProvider: jwksRsa.passportJwtSecret({
-        jwksUri: config.STAFF_TOKEN_JWKS_URL!,
-        cache: true,
-        cacheMaxAge: 10 * 60 * 1000,
-        rateLimit: true,
-        jwksRequestsPerMinute: 10,
-      }),
-    };
-  }
-  return { ...pinned, secretOrKey: config.STAFF_TOKEN_PUBLIC_KEY };
+    clockToleranceSeconds: config.STAFF_TOKEN_CLOCK_TOLERANCE_SECONDS,
+  });
+}
+
+/** Provider values through a mapping (only mapped values count), or as they are when there is no mapping. */
+function mapped(values: string[], mapping: Map<string, string>): string[] {
+  if (!mapping.size) return values;
+  return values.flatMap((value) => {
+    const target = mapping.get(value);
+    return target === undefined ? [] : [target];
+  });
 }
 
 /**
  * Verifies staff bearer tokens issued by the organisation's OIDC provider: signature (a configured public key or
- * the provider's JWKS), algorithm, issuer, audience and expiry are all pinned. Roles and team come from claims
- * named in config; a token without a subject or without any role this API knows is refused.
+ * the provider's JWKS), algorithm, issuers, audiences and lifetime (with a clock tolerance) are all pinned. The
+ * staff id, roles and team come from claims named in config (nested paths, arrays, values mapped to ours); a
+ * token without a staff id or without any role this API knows is refused.
  */
 @Injectable()
-export class StaffJwtStrategy extends PassportStrategy(Strategy, STAFF_JWT_STRATEGY) {
-  constructor(private readonly config: CaseworkerApiConfig) {
-    super(strategyOptions(config));
+export class StaffJwtStrategy extends PassportStrategy(BearerTokenPassportStrategy, STAFF_JWT_STRATEGY) {
+  private readonly verifier: BearerTokenVerifier;
+  private readonly roleMapping: Map<string, string>;
+  private readonly teamMapping: Map<string, string>;
+
+  constructor(
+    private readonly config: CaseworkerApiConfig,
+    health: DependencyHealth,
+  ) {
+    super();
+    this.verifier = verifierFor(config, health);
+    this.roleMapping = parseValueMapping(config.STAFF_ROLE_MAPPING);
+    this.teamMapping = parseValueMapping(config.STAFF_TEAM_MAPPING);
   }
 
-  validate(payload: Record<string, unknown>): StaffPrincipal {
-    const staffId = payload.sub;
+  async validate(token: string): Promise<StaffPrincipal> {
+    const { claims } = await this.verifier.verify(token);
+    const [staffId] = claimValues(claims, this.config.STAFF_ID_CLAIM);
     if (typeof staffId !== 'string' || !STAFF_ID.test(staffId)) throw new UnauthorizedException();
-    const claimed = payload[this.config.STAFF_ROLES_CLAIM];
-    const roles = Array.isArray(claimed) ? [...new Set(claimed.filter(isStaffRole))] : [];
+    const provided = claimValues(claims, this.config.STAFF_ROLES_CLAIM);
+    const roles = [...new Set(mapped(provided, this.roleMapping).filter(isStaffRole))] as StaffRole[];
     if (!roles.length) throw new UnauthorizedException();
-    const team = payload[this.config.STAFF_TEAM_CLAIM];
-    return { staffId, roles, team: typeof team === 'string' && TEAM.test(team) ? team : null };
+    const teams = mapped(claimValues(claims, this.config.STAFF_TEAM_CLAIM), this.teamMapping);
+    return { staffId, roles, team: teams.find((team) => TEAM.test(team)) ?? null };
   }
 }

@@ -48,16 +48,40 @@ describe('CitizenApiConfig sign-in settings', () => {
     );
   });
 
+  const oidc = {
+    ...production,
+    CITIZEN_AUTH_MODE: 'oidc',
+    OIDC_ISSUER: 'https://oidc.example.test/',
+    OIDC_AUDIENCE: 'redress',
+    OIDC_JWKS_URL: 'https://oidc.example.test/.well-known/jwks.json',
+    OIDC_CLIENT_ID: 'redress-citizen-web',
+    NOTIFY_TEMPLATE_SIGN_IN_CODE: '',
+  };
+
   it('needs no sign-in template in OIDC mode, where no codes are sent', () => {
-    const oidc = {
-      ...production,
-      CITIZEN_AUTH_MODE: 'oidc',
-      OIDC_ISSUER: 'https://oidc.example.test/',
-      OIDC_AUDIENCE: 'redress',
-      OIDC_JWKS_URL: 'https://oidc.example.test/.well-known/jwks.json',
-      NOTIFY_TEMPLATE_SIGN_IN_CODE: '',
-    };
     expect(problemsOf(oidc)).toEqual([]);
+  });
+
+  it('refuses a plain-http issuer or JWKS in production, and allows them elsewhere (a local provider)', () => {
+    expect(problemsOf({ ...oidc, OIDC_ISSUER: 'http://oidc.example.test/' })).toEqual([
+      'OIDC_ISSUER must be https in production',
+    ]);
+    expect(problemsOf({ ...oidc, OIDC_JWKS_URL: 'http://oidc.example.test/jwks' })).toEqual([
+      'OIDC_JWKS_URL must be https in production',
+    ]);
+    const local = { ...oidc, NODE_ENV: 'development', OIDC_ISSUER: 'http://127.0.0.1:9090' };
+    expect(problemsOf({ ...local, OIDC_JWKS_URL: 'http://127.0.0.1:9090/jwks' })).toEqual([]);
+  });
+
+  it('needs the client id or a scope to check, and a minimum confidence among the levels', () => {
+    expect(problemsOf({ ...oidc, OIDC_CLIENT_ID: '' })).toEqual([
+      'OIDC_AUDIENCE needs OIDC_CLIENT_ID or OIDC_REQUIRED_SCOPE beside it in oidc mode',
+    ]);
+    expect(problemsOf({ ...oidc, OIDC_CLIENT_ID: '', OIDC_REQUIRED_SCOPE: 'redress' })).toEqual([]);
+    expect(problemsOf({ ...oidc, OIDC_MIN_CONFIDENCE: 'P2' })).toEqual([
+      'OIDC_MIN_CONFIDENCE must be one of OIDC_CONFIDENCE_LEVELS, or none',
+    ]);
+    expect(problemsOf({ ...oidc, OIDC_MIN_CONFIDENCE: 'none' })).toEqual([]);
   });
 
   it('bounds the refresh token and session lifetimes', () => {

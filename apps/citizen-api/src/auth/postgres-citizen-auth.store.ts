@@ -122,23 +122,41 @@ class PostgresCitizenAuthTransaction implements CitizenAuthTransaction {
   }
 
   async ensureCitizenForExternalSubject(
-    subject: string,
+    identity: { issuer: string; subject: string; adoptUnscoped: boolean },
     newId: string,
     at: Date,
   ): Promise<{ citizenId: string; created: boolean }> {
-    // ON CONFLICT makes two first requests of the same new subject agree on one account.
+    if (identity.adoptUnscoped) {
+      // A row made before issuers were kept: claimed once (a concurrent claim waits on the row lock, then misses).
+      const [adopted] = await this.manager.query<[Array<{ id: string }>, number]>(
+        `UPDATE citizen_account SET external_issuer = $1
+         WHERE external_issuer IS NULL AND external_subject = $2 RETURNING id`,
+        [identity.issuer, identity.subject],
+      );
+      if (adopted[0]) return { citizenId: adopted[0].id, created: false };
+    }
+    // ON CONFLICT makes two first requests of the same new identity agree on one account.
     const inserted = await this.manager.query<Array<{ id: string }>>(
-      `INSERT INTO citizen_account (id, external_subject, created_at, last_signed_in_at) VALUES ($1, $2, $3, $3)
-       ON CONFLICT (external_subject) DO NOTHING RETURNING id`,
-      [newId, subject, at],
+      `INSERT INTO citizen_account (id, external_issuer, external_subject, created_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (external_issuer, external_subject) DO NOTHING RETURNING id`,
+      [newId, identity.issuer, identity.subject, at],
     );
     if (inserted[0]) return { citizenId: inserted[0].id, created: true };
     const [existing] = await this.manager.query<Array<{ id: string }>>(
-      `SELECT id FROM citizen_account WHERE external_subject = $1`,
-      [subject],
+      `SELECT id FROM citizen_account WHERE external_issuer = $1 AND external_subject = $2`,
+      [identity.issuer, identity.subject],
     );
-    if (!existing) throw new Error('citizen account for an external subject vanished');
+    if (!existing) throw new Error('citizen account for an external identity vanished');
     return { citizenId: existing.id, created: false };
+  }
+
+  async recordExternalSignIn(citizenId: string, at: Date): Promise<boolean> {
+    const [rows] = await this.manager.query<[Array<{ id: string }>, number]>(
+      `UPDATE citizen_account SET last_signed_in_at = $2
+       WHERE id = $1 AND (last_signed_in_at IS NULL OR last_signed_in_at < $2) RETURNING id`,
+      [citizenId, at],
+    );
+    return rows.length > 0;
   }
 
   async recordSignIn(citizenId: string, at: Date): Promise<void> {

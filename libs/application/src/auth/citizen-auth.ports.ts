@@ -60,12 +60,17 @@ export interface CitizenAuthTransaction {
 
   findCitizenIdByEmailIndex(emailIndex: string): Promise<string | null>;
   createCitizen(account: NewCitizenAccount): Promise<void>;
-  /** The account linked to an external (OIDC) subject, created on first sight. */
+  /**
+   * The account linked to an external (OIDC) issuer and subject, created on first sight. With `adoptUnscoped`, an
+   * account of the same subject made before accounts were keyed by issuer is claimed for this issuer.
+   */
   ensureCitizenForExternalSubject(
-    subject: string,
+    identity: { issuer: string; subject: string; adoptUnscoped: boolean },
     newId: string,
     at: Date,
   ): Promise<{ citizenId: string; created: boolean }>;
+  /** Sets `last_signed_in_at` if `at` is later than it; answers whether it did (a new sign-in). */
+  recordExternalSignIn(citizenId: string, at: Date): Promise<boolean>;
   recordSignIn(citizenId: string, at: Date): Promise<void>;
 
   insertSession(session: { id: string; citizenId: string; createdAt: Date; expiresAt: Date }): Promise<void>;

@@ -232,14 +232,48 @@ describe('SignOutUseCase', () => {
 });
 
 describe('ResolveExternalCitizenUseCase', () => {
-  it('makes an account on first sight and finds it after', async () => {
+  const ISSUER = 'https://oidc.example.test/';
+  const at = (time: string) => new Date(`2026-03-02T${time}Z`);
+  const resolve = (issuer: string, subject: string, signedInAt: Date, adopt = false) =>
+    new ResolveExternalCitizenCommand(issuer, subject, signedInAt, adopt);
+
+  it('makes an account on first sight and finds it after, keyed by issuer and subject together', async () => {
     const { store, resolveExternal } = setUp();
-    const first = await resolveExternal.execute(new ResolveExternalCitizenCommand('subject-1'));
-    const again = await resolveExternal.execute(new ResolveExternalCitizenCommand('subject-1'));
-    const other = await resolveExternal.execute(new ResolveExternalCitizenCommand('subject-2'));
+    const first = await resolveExternal.execute(resolve(ISSUER, 'subject-1', at('08:00:00')));
+    const again = await resolveExternal.execute(resolve(ISSUER, 'subject-1', at('08:00:00')));
+    const other = await resolveExternal.execute(resolve(ISSUER, 'subject-2', at('08:00:00')));
+    const elsewhere = await resolveExternal.execute(
+      resolve('https://other.example.test/', 'subject-1', at('08:00:00')),
+    );
     expect(again).toEqual(first);
-    expect(other.citizenId).not.toBe(first.citizenId);
-    expect(store.state.audit.filter((event) => event.action === 'citizen.account.created')).toHaveLength(2);
+    expect(new Set([first.citizenId, other.citizenId, elsewhere.citizenId]).size).toBe(3);
+    expect(store.state.audit.filter((event) => event.action === 'citizen.account.created')).toHaveLength(3);
+  });
+
+  it('records each new sign-in once, with its time, and none for a repeated token', async () => {
+    const { store, resolveExternal } = setUp();
+    const { citizenId } = await resolveExternal.execute(resolve(ISSUER, 'subject-1', at('08:00:00')));
+    await resolveExternal.execute(resolve(ISSUER, 'subject-1', at('08:00:00')));
+    await resolveExternal.execute(resolve(ISSUER, 'subject-1', at('08:30:00')));
+    const signIns = store.state.audit.filter((event) => event.action === 'citizen.signed-in');
+    expect(signIns.map((event) => event.actorId)).toEqual([citizenId, citizenId]);
+    expect(store.state.accounts.find((account) => account.id === citizenId)!.lastSignedInAt).toEqual(at('08:30:00'));
+  });
+
+  it('lets only the adopting issuer claim an account made before issuers were kept', async () => {
+    const { store, resolveExternal } = setUp();
+    store.state.accounts.push({
+      id: 'legacy-account',
+      emailIndex: null,
+      emailEncrypted: null,
+      externalIssuer: null,
+      externalSubject: 'subject-1',
+      lastSignedInAt: null,
+    });
+    const foreign = await resolveExternal.execute(resolve('https://other.example.test/', 'subject-1', at('08:00:00')));
+    expect(foreign.citizenId).not.toBe('legacy-account');
+    const adopted = await resolveExternal.execute(resolve(ISSUER, 'subject-1', at('08:00:00'), true));
+    expect(adopted.citizenId).toBe('legacy-account');
   });
 });
 

@@ -4,6 +4,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Redis } from 'ioredis';
 import { REQUEST_REDIS } from '../tokens.js';
+import { DependencyHealth } from './dependency-health.js';
 
 const CHECK_TIMEOUT_MS = 1500;
 
@@ -23,6 +24,7 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     @Inject(REQUEST_REDIS) private readonly redis: Redis,
+    private readonly dependencies: DependencyHealth,
   ) {}
 
   @Get('live')
@@ -31,11 +33,16 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** 200 when ready; 503 with the state of each dependency when not (the body tells operators which). */
+  /**
+   * 200 when ready; 503 with the state of each dependency when not (the body tells operators which). An outside
+   * service reported down (an identity provider) makes it 200 with `status: "degraded"` and `degraded` naming it.
+   */
   @Get('ready')
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     try {
-      return await this.checkDependencies();
+      const result = await this.checkDependencies();
+      const degraded = this.dependencies.degraded();
+      return Object.keys(degraded).length ? { ...result, status: 'degraded', degraded } : result;
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       void reply.status(503);

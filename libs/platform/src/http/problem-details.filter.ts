@@ -41,6 +41,11 @@ function retryableSqlState(error: unknown): string | null {
   return typeof code === 'string' && RETRYABLE_SQLSTATES.has(code) ? code : null;
 }
 
+/** An error that says an outside service is unreachable for now (it carries `expectedOutage: true`). */
+function isExpectedOutage(error: unknown): error is Error {
+  return error instanceof Error && (error as { expectedOutage?: unknown }).expectedOutage === true;
+}
+
 /** Seconds a client should wait before repeating a request that conflicted with another. */
 const CONFLICT_RETRY_AFTER_SECONDS = 1;
 
@@ -63,7 +68,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const sqlState = retryableSqlState(exception);
     if (problem.status >= 500) {
       problem.errorId = randomUUID();
-      if (sqlState) {
+      if (isExpectedOutage(exception)) {
+        // An outside service is down (an identity provider): operators need to know, but nothing here is broken.
+        this.logger.warn({ errorId: problem.errorId, requestId: problem.requestId }, exception.message);
+      } else if (sqlState) {
         // Expected under contention, and retried by the client: a warning with its SQLSTATE, not an error.
         this.logger.warn(
           { errorId: problem.errorId, requestId: problem.requestId, sqlState },

@@ -20,6 +20,7 @@ interface State {
     id: string;
     emailIndex: string | null;
     emailEncrypted: string | null;
+    externalIssuer: string | null;
     externalSubject: string | null;
     lastSignedInAt: Date | null;
   }>;
@@ -87,19 +88,40 @@ class InMemoryTransaction implements CitizenAuthTransaction {
   async createCitizen(account: { id: string; emailIndex: string; emailEncrypted: string }) {
     if (this.state.accounts.some((existing) => existing.emailIndex === account.emailIndex))
       throw new Error('duplicate');
-    this.state.accounts.push({ ...account, externalSubject: null, lastSignedInAt: null });
+    this.state.accounts.push({ ...account, externalIssuer: null, externalSubject: null, lastSignedInAt: null });
   }
-  async ensureCitizenForExternalSubject(subject: string, newId: string) {
-    const existing = this.state.accounts.find((account) => account.externalSubject === subject);
+  async ensureCitizenForExternalSubject(
+    identity: { issuer: string; subject: string; adoptUnscoped: boolean },
+    newId: string,
+  ) {
+    const existing = this.state.accounts.find(
+      (account) => account.externalIssuer === identity.issuer && account.externalSubject === identity.subject,
+    );
     if (existing) return { citizenId: existing.id, created: false };
+    const unscoped = identity.adoptUnscoped
+      ? this.state.accounts.find(
+          (account) => account.externalIssuer === null && account.externalSubject === identity.subject,
+        )
+      : undefined;
+    if (unscoped) {
+      unscoped.externalIssuer = identity.issuer;
+      return { citizenId: unscoped.id, created: false };
+    }
     this.state.accounts.push({
       id: newId,
       emailIndex: null,
       emailEncrypted: null,
-      externalSubject: subject,
+      externalIssuer: identity.issuer,
+      externalSubject: identity.subject,
       lastSignedInAt: null,
     });
     return { citizenId: newId, created: true };
+  }
+  async recordExternalSignIn(citizenId: string, at: Date) {
+    const account = this.state.accounts.find((candidate) => candidate.id === citizenId)!;
+    if (account.lastSignedInAt && account.lastSignedInAt >= at) return false;
+    account.lastSignedInAt = at;
+    return true;
   }
   async recordSignIn(citizenId: string, at: Date) {
     this.state.accounts.find((account) => account.id === citizenId)!.lastSignedInAt = at;
