@@ -48,5 +48,5 @@ describe('citizen web: the application journey with JavaScript', () => {
     await page.goto(`${stack.webUrl}/applications`);
     expect(await page.getByRole('link', { name: new RegExp(`Claim ${reference}`) }).count()).toBe(1);
     await page.close();
-  }, 240_000);
+  }, 300_000);
 });

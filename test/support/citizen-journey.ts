@@ -32,10 +32,12 @@ export async function answerEverySection(page: Page, audit: BrowserContext): Pro
     await checkPage(page, audit);
   };
   const section = async (name: string) => {
-    await page.getByRole('link', { name }).click();
+    await page.getByRole('link', { name, exact: true }).click();
     await checkPage(page, audit);
   };
   const group = (name: string) => page.getByRole('group', { name });
+  // The page's own question comes first; follow-up questions revealed under it come after.
+  const answer = (choice: 'Yes' | 'No') => page.getByRole('radio', { name: choice, exact: true }).first().check();
   const date = async (name: string, day: string, month: string, year: string) => {
     await group(name).getByLabel('Day').fill(day);
     await group(name).getByLabel('Month').fill(month);
@@ -77,7 +79,7 @@ export async function answerEverySection(page: Page, audit: BrowserContext): Pro
   await next();
   await page.getByLabel('Tell us what happened (optional)').fill('A man pushed me to the ground and kicked me.');
   await next();
-  await group('Was the crime reported to the police?').getByLabel('Yes', { exact: true }).first().check();
+  await answer('Yes');
   await date('When was it reported?', '14', '3', '2026');
   await page.getByLabel('Which police force was it reported to?').fill('Metropolitan');
   await group('Have you helped the police with their investigation?').getByLabel('Yes').check();
@@ -85,12 +87,12 @@ export async function answerEverySection(page: Page, audit: BrowserContext): Pro
   await next();
 
   await section('About the offender');
-  await page.getByLabel('No').check();
+  await answer('No');
   await next();
-  await page.getByLabel('No').check();
+  await answer('No');
   await next();
   await next(); // contact: optional
-  await page.getByLabel('No').check();
+  await answer('No');
   await next();
 
   await section('Injuries');
@@ -99,45 +101,45 @@ export async function answerEverySection(page: Page, audit: BrowserContext): Pro
   await page.getByLabel('A broken bone').check();
   await next();
   await next(); // description: optional
-  await group('Has the crime affected the victim’s mental health?').getByLabel('No', { exact: true }).first().check();
+  await answer('No');
   await next();
-  await page.getByLabel('No').check();
+  await answer('No');
   await next();
   await next(); // infection: optional
 
   await section('How the crime has affected the victim');
-  await page.getByLabel('No').check();
+  await answer('No');
   await next();
   await next(); // daily life: optional
-  await page.getByLabel('No').check();
+  await answer('No');
   await next();
 
   await section('Treatment');
-  await page.getByLabel('No').check();
+  await answer('No');
   await next();
-  await group('Was the victim treated in hospital?').getByLabel('Yes', { exact: true }).first().check();
+  await answer('Yes');
   await page.getByLabel('Name of the hospital').fill('Exampleton General Hospital');
   await next();
-  await page.getByLabel('No').check();
+  await answer('No');
   await next();
   await next(); // ongoing: optional
 
   await section('Other compensation');
-  await page.getByLabel('No', { exact: true }).last().check();
+  await answer('No');
   await next();
 
   await section('Previous applications');
-  await page.getByLabel('No', { exact: true }).last().check();
+  await answer('No');
   await next();
-  await page.getByLabel('No').check();
+  await answer('No');
   await next();
 
   await section('Convictions');
-  await page.getByLabel('No', { exact: true }).last().check();
+  await answer('No');
   await next();
 
   await section('Support');
-  await page.getByLabel('No').check();
+  await answer('No');
   await next();
   await next();
   await next();
