@@ -36,8 +36,12 @@ export async function answerEverySection(page: Page, audit: BrowserContext): Pro
     await checkPage(page, audit);
   };
   const group = (name: string) => page.getByRole('group', { name });
-  // The page's own question comes first; follow-up questions revealed under it come after.
-  const answer = (choice: 'Yes' | 'No') => page.getByRole('radio', { name: choice, exact: true }).first().check();
+  // The page's own question: its Yes comes first, and its No last (follow-ups revealed under Yes sit between;
+  // without JavaScript they are all shown).
+  const answer = (choice: 'Yes' | 'No') => {
+    const radios = page.getByRole('radio', { name: choice, exact: true });
+    return (choice === 'Yes' ? radios.first() : radios.last()).check();
+  };
   const date = async (name: string, day: string, month: string, year: string) => {
     await group(name).getByLabel('Day').fill(day);
     await group(name).getByLabel('Month').fill(month);
