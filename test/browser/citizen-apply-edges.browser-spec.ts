@@ -117,7 +117,9 @@ describe('citizen web: the application journey by keyboard, with bad input, and 
     await page.getByLabel('First name').fill(long);
     await page.getByLabel('Last name').fill('Example');
     await send();
-    expect(await page.locator('.govuk-error-summary').textContent()).toContain('First name must be 100 characters or fewer');
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain(
+      'First name must be 100 characters or fewer',
+    );
     expect(await page.getByLabel('First name').inputValue()).toBe(long);
     expect(await page.getByLabel('Last name').inputValue()).toBe('Example');
     await expectAccessible(page);
@@ -140,10 +142,7 @@ describe('citizen web: the application journey by keyboard, with bad input, and 
     expect(await page.locator('.govuk-error-summary').textContent()).toContain('Select one of the options');
 
     // Without its CSRF token, or with a tampered one: the form-expired page, nothing saved.
-    for (const tamper of [
-      (input: Input) => input.remove(),
-      (input: Input) => (input.value = 'forged'),
-    ]) {
+    for (const tamper of [(input: Input) => input.remove(), (input: Input) => (input.value = 'forged')]) {
       await page.goto(`${base}/applying-for/who`);
       await page.locator('input[name="_csrf"]').evaluate(tamper);
       await page.getByLabel('Myself').check();
@@ -203,7 +202,14 @@ describe('citizen web: the application journey by keyboard, with bad input, and 
     const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
     for (const path of ['/crime/date', '/check-answers', '/delete']) {
       const posted = await context.request.post(`${stack.webUrl}/applications/${id}${path}`, {
-        form: { _csrf: csrf, 'date-day': '1', 'date-month': '1', 'date-year': '2026', agreement: 'agreed', fullName: 'X' },
+        form: {
+          _csrf: csrf,
+          'date-day': '1',
+          'date-month': '1',
+          'date-year': '2026',
+          agreement: 'agreed',
+          fullName: 'X',
+        },
         maxRedirects: 0,
       });
       expect(posted.status()).toBe(404);
@@ -221,13 +227,18 @@ describe('citizen web: the application journey by keyboard, with bad input, and 
     await page.waitForURL(/\/evidence$/);
     const evidencePage = page.url();
     await checkPage(page, withScript);
-    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4c10000000049454e44ae426082', 'hex');
+    const png = Buffer.from(
+      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4c10000000049454e44ae426082',
+      'hex',
+    );
     await page.getByLabel('Upload a file').setInputFiles({ name: 'letter.png', mimeType: 'image/png', buffer: png });
     await page.getByRole('button', { name: 'Upload file' }).click();
     expect(await page.locator('.govuk-notification-banner').textContent()).toContain('letter.png has been uploaded');
     await checkPage(page, withScript);
 
-    await page.getByLabel('Upload a file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+    await page
+      .getByLabel('Upload a file')
+      .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
     await page.getByRole('button', { name: 'Upload file' }).click();
     expect(await page.title()).toMatch(/^Error: /);
     expect(await page.locator('.govuk-error-summary').textContent()).toContain('must be a PDF, JPG, PNG, HEIC or DOCX');

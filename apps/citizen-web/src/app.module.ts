@@ -28,7 +28,11 @@ export class CitizenWebModule {
         EvidenceController,
         QuestionPagesController,
       ],
-      providers: [{ provide: CITIZEN_API, useValue: createCitizenApiClient(config.CITIZEN_API_URL) }, CitizenSession, ApplicationApi],
+      providers: [
+        { provide: CITIZEN_API, useValue: createCitizenApiClient(config.CITIZEN_API_URL) },
+        CitizenSession,
+        ApplicationApi,
+      ],
       exports: [CITIZEN_API, CitizenSession],
     };
   }

@@ -70,7 +70,9 @@ export class ApplicationApi {
 
   async tasks(request: FastifyRequest, id: string): Promise<TaskListView> {
     const headers = await this.session.headers(request);
-    return expectOk(await this.api.GET('/v1/applications/{id}/tasks', { params: { path: { id: checkId(id) } }, headers }));
+    return expectOk(
+      await this.api.GET('/v1/applications/{id}/tasks', { params: { path: { id: checkId(id) } }, headers }),
+    );
   }
 
   async remove(request: FastifyRequest, id: string): Promise<void> {
@@ -102,7 +104,7 @@ export class ApplicationApi {
       const { data, error, response } = await this.api.PUT('/v1/applications/{id}/sections/{section}', {
         params: { path: { id, section }, header: { 'If-Match': etag } },
         headers,
-        body: answersFor(application.sections[section]) as SectionBody,
+        body: answersFor(application.sections[section]),
       });
       if (response.ok && data) {
         this.rememberEtag(request, id, response.headers.get('etag'));
@@ -128,7 +130,12 @@ export class ApplicationApi {
       params: { path: { id: checkId(id) } },
       headers,
     });
-    return (expectOk(result) as unknown as { documents: unknown }).documents as Array<{ id: string; fileName: string; sizeBytes: number; uploadedAt: string }>;
+    return (expectOk(result) as unknown as { documents: unknown }).documents as Array<{
+      id: string;
+      fileName: string;
+      sizeBytes: number;
+      uploadedAt: string;
+    }>;
   }
 
   async removeDocument(request: FastifyRequest, id: string, documentId: string): Promise<void> {

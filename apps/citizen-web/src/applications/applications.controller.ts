@@ -41,7 +41,7 @@ export class ApplicationsController {
     const tasks = await this.applications.tasks(request, id);
     const context = questionContext(application);
     const items = tasks.tasks.map((task) => {
-      const definition = sectionDefinitions[task.section as keyof typeof sectionDefinitions];
+      const definition = sectionDefinitions[task.section];
       const first = pagesAsked(definition, context)[0];
       const applicable = task.status !== 'not-applicable';
       const href =

@@ -51,7 +51,16 @@ export class EvidenceController {
     });
     if ('problem' in result) {
       const status = result.problem.status;
-      const problem = status === 413 ? 'tooLarge' : status === 422 && /many/i.test(result.problem.detail ?? '') ? 'tooMany' : status === 422 ? 'type' : status === 409 ? 'sent' : 'required';
+      const problem =
+        status === 413
+          ? 'tooLarge'
+          : status === 422 && /many/i.test(result.problem.detail ?? '')
+            ? 'tooMany'
+            : status === 422
+              ? 'type'
+              : status === 409
+                ? 'sent'
+                : 'required';
       return this.render(request, reply, id, problem, t);
     }
     request.session.flash = { key: 'evidence.uploaded', params: { name: part.filename } };

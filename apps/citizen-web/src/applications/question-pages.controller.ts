@@ -23,7 +23,7 @@ export function todayInUk(): string {
 }
 
 export function questionContext(application: ApplicationView): QuestionContext {
-  return { answers: application.sections as QuestionContext['answers'], today: todayInUk() };
+  return { answers: application.sections, today: todayInUk() };
 }
 
 /** The section and page named in the path, or page not found. */
@@ -86,7 +86,8 @@ export class QuestionPagesController {
     if (result.problem && later && apiProblems.length) {
       // Save and come back later keeps what is valid: the answers the API refused keep their saved value.
       for (const problem of apiProblems) {
-        for (const path of [...changes.keys()]) if (path === problem.path || path.startsWith(`${problem.path}.`)) changes.delete(path);
+        for (const path of [...changes.keys()])
+          if (path === problem.path || path.startsWith(`${problem.path}.`)) changes.delete(path);
       }
       result = await this.applications.saveSection(
         request,

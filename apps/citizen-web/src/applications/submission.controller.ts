@@ -5,7 +5,13 @@ import type { TFunction } from 'i18next';
 import { formErrors, WEB_TRANSLATOR, type FormBody, type Language, type Translator } from '@redress/web';
 import { ApplicationApi, checkId, type ApplicationView } from './application-api.js';
 import { questionContext, todayInUk } from './question-pages.controller.js';
-import { applyChanges, formStateFromAnswers, formStateFromBody, readForm, type FormState } from './questions/question-forms.js';
+import {
+  applyChanges,
+  formStateFromAnswers,
+  formStateFromBody,
+  readForm,
+  type FormState,
+} from './questions/question-forms.js';
 import { allFields } from './questions/question-types.js';
 import { answerText, fieldLabel, fieldViews, pageErrors } from './questions/question-views.js';
 import { pagesAsked, sectionDefinitions } from './questions/sections.js';
@@ -50,9 +56,12 @@ export class SubmissionController {
     );
     if (saved.problem?.status === 409) return reply.redirect(`/applications/${id}/confirmation`, 303);
     if (saved.problem) {
-      return this.render(reply, application, state, pageErrors(t, declaration, declarationPage, [
-        { path: 'fullName', problem: 'invalid' },
-      ]));
+      return this.render(
+        reply,
+        application,
+        state,
+        pageErrors(t, declaration, declarationPage, [{ path: 'fullName', problem: 'invalid' }]),
+      );
     }
     const key = request.session.submitKeys?.[id] ?? randomUUID();
     request.session.submitKeys = { ...request.session.submitKeys, [id]: key };
@@ -97,7 +106,7 @@ export class SubmissionController {
     const sections = application.tasks
       .filter((task) => task.status !== 'not-applicable' && task.section !== 'declaration')
       .map((task) => {
-        const definition = sectionDefinitions[task.section as keyof typeof sectionDefinitions];
+        const definition = sectionDefinitions[task.section];
         const answers = application.sections[task.section];
         const rows = pagesAsked(definition, context).flatMap((page) =>
           allFields(page.fields)

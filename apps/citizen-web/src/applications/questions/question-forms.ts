@@ -252,7 +252,7 @@ export function readForm(
         break;
       }
       case 'date': {
-        const parsed = parseDateInput(state as FormBody, id, {
+        const parsed = parseDateInput(state, id, {
           required: Boolean(required),
           notFuture: definition.notFuture,
           today: options.today,

@@ -91,8 +91,5 @@ export function fieldId(path: string): string {
 
 /** Every field of a page, follow-ups included. */
 export function allFields(fields: readonly FieldDefinition[]): FieldDefinition[] {
-  return fields.flatMap((definition) => [
-    definition,
-    ...allFields(Object.values(definition.reveal ?? {}).flat()),
-  ]);
+  return fields.flatMap((definition) => [definition, ...allFields(Object.values(definition.reveal ?? {}).flat())]);
 }

@@ -65,7 +65,9 @@ export function answerText(
     case 'yesNo':
       return typeof value === 'boolean' ? t(value ? 'common.yes' : 'common.no') : '';
     case 'checkboxes':
-      return Array.isArray(value) ? value.map((item) => optionText(t, section, definition, String(item))).join(', ') : '';
+      return Array.isArray(value)
+        ? value.map((item) => optionText(t, section, definition, String(item))).join(', ')
+        : '';
     case 'flags':
       return (definition.options ?? [])
         .filter((flag) => getPath(answers, `${definition.prefix ?? ''}${flag}`) === true)
@@ -109,7 +111,10 @@ export function pageErrors(
       const id = isAddressPart ? fieldId(problem.path) : fieldId(owner.path);
       const label = fieldLabel(t, section, page, isAddressPart ? problem.path : owner.path);
       const text = t(
-        [`${ns}.fields.${wordsKey(isAddressPart ? problem.path : owner.path)}.errors.${problem.problem}`, `questions.errors.${problem.problem}`],
+        [
+          `${ns}.fields.${wordsKey(isAddressPart ? problem.path : owner.path)}.errors.${problem.problem}`,
+          `questions.errors.${problem.problem}`,
+        ],
         { label, ...problem.params },
       );
       return { field: id, text, href: owner.kind === 'date' ? `#${id}-day` : `#${id}` };
@@ -171,12 +176,21 @@ export function fieldViews(
     if (definition.kind === 'date') {
       view.dateItems = dateInputItems(
         t,
-        { day: String(state[`${id}-day`] ?? ''), month: String(state[`${id}-month`] ?? ''), year: String(state[`${id}-year`] ?? '') },
+        {
+          day: String(state[`${id}-day`] ?? ''),
+          month: String(state[`${id}-month`] ?? ''),
+          year: String(state[`${id}-year`] ?? ''),
+        },
         Boolean(view.error),
       );
     }
     if (definition.kind === 'address') {
-      const autocomplete = { line1: 'address-line1', line2: 'address-line2', town: 'address-level2', postcode: 'postal-code' };
+      const autocomplete = {
+        line1: 'address-line1',
+        line2: 'address-line2',
+        town: 'address-level2',
+        postcode: 'postal-code',
+      };
       view.parts = ADDRESS_PARTS.map((part) => ({
         id: `${id}-${part}`,
         label: t(`questions.address.${part}`),

@@ -213,7 +213,10 @@ export const treatment: SectionDefinition = {
   section: 'treatment',
   exitThisPage: true,
   pages: [
-    { id: 'gp', fields: [{ path: 'registeredWithGp', kind: 'yesNo', required: true, reveal: { yes: carePlace('gp') } }] },
+    {
+      id: 'gp',
+      fields: [{ path: 'registeredWithGp', kind: 'yesNo', required: true, reveal: { yes: carePlace('gp') } }],
+    },
     {
       id: 'hospital',
       fields: [{ path: 'treatedInHospital', kind: 'yesNo', required: true, reveal: { yes: carePlace('hospital') } }],
@@ -319,14 +322,25 @@ export const contactPreferences: SectionDefinition = {
           kind: 'radios',
           options: contactMethods,
           required: true,
-          reveal: { email: [{ path: 'email', kind: 'text', inputType: 'email', autocomplete: 'email', required: true }] },
+          reveal: {
+            email: [{ path: 'email', kind: 'text', inputType: 'email', autocomplete: 'email', required: true }],
+          },
         },
       ],
     },
     {
       id: 'phone',
       when: (context) => ['text', 'phone'].includes(context.answers['contact-preferences']?.method ?? ''),
-      fields: [{ path: 'phone', kind: 'text', inputType: 'tel', autocomplete: 'tel', required: true, width: 'govuk-input--width-20' }],
+      fields: [
+        {
+          path: 'phone',
+          kind: 'text',
+          inputType: 'tel',
+          autocomplete: 'tel',
+          required: true,
+          width: 'govuk-input--width-20',
+        },
+      ],
     },
     {
       id: 'safe-contact',
