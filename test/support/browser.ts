@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -14,6 +15,27 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
  * - none yet.
  */
 export const AXE_DISABLED_RULES: string[] = [];
+
+/**
+ * Rule adjustments, each with its reason, in this one place.
+ * - `aria-expanded` is allowed on radios: GOV.UK Frontend sets it on a radio that reveals a follow-up question
+ *   (conditional reveal), on purpose; axe's `aria-allowed-attr` otherwise reports it. Only that attribute is added
+ *   to the radio role's allowed attributes; the rule stays on for everything else.
+ */
+export const AXE_STANDARDS = {
+  ariaRoles: {
+    radio: { allowedAttrs: ['aria-checked', 'aria-posinset', 'aria-setsize', 'aria-required', 'aria-expanded'] },
+  },
+};
+
+let configuredAxe: string | undefined;
+/** axe-core's own script, followed by the adjustments above. */
+function axeSource(): string {
+  configuredAxe ??=
+    readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8') +
+    `;axe.configure(${JSON.stringify({ standards: AXE_STANDARDS })});`;
+  return configuredAxe;
+}
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
@@ -59,7 +81,7 @@ export async function axeViolations(page: Page, auditContext?: BrowserContext): 
     target = temporary;
   }
   try {
-    const results = await new AxeBuilder({ page: target })
+    const results = await new AxeBuilder({ page: target, axeSource: axeSource() })
       .withTags(AXE_TAGS)
       .disableRules(AXE_DISABLED_RULES)
       .analyze();

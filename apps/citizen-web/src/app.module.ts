@@ -5,6 +5,11 @@ import { CitizenSession } from './auth/citizen-session.js';
 import { CITIZEN_API, createCitizenApiClient } from './citizen-api.js';
 import type { CitizenWebConfig } from './config.js';
 import { InfoPagesController } from './pages/info-pages.controller.js';
+import { ApplicationApi } from './applications/application-api.js';
+import { ApplicationsController } from './applications/applications.controller.js';
+import { EvidenceController } from './applications/evidence.controller.js';
+import { QuestionPagesController } from './applications/question-pages.controller.js';
+import { SubmissionController } from './applications/submission.controller.js';
 
 /** The citizen web service: pages over the citizen API, no database of its own. */
 @Module({})
@@ -15,8 +20,19 @@ export class CitizenWebModule {
       imports: [
         WebPlatformModule.forRoot({ config, translator, upstreams: { 'citizen-api': config.CITIZEN_API_URL } }),
       ],
-      controllers: [InfoPagesController, SignInController],
-      providers: [{ provide: CITIZEN_API, useValue: createCitizenApiClient(config.CITIZEN_API_URL) }, CitizenSession],
+      controllers: [
+        InfoPagesController,
+        SignInController,
+        ApplicationsController,
+        SubmissionController,
+        EvidenceController,
+        QuestionPagesController,
+      ],
+      providers: [
+        { provide: CITIZEN_API, useValue: createCitizenApiClient(config.CITIZEN_API_URL) },
+        CitizenSession,
+        ApplicationApi,
+      ],
       exports: [CITIZEN_API, CitizenSession],
     };
   }

@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
+import fastifyMultipart from '@fastify/multipart';
 import { createTranslator, createWebApp, webLibPaths } from '@redress/web';
 import { CitizenWebModule } from './app.module.js';
 import type { CitizenWebConfig } from './config.js';
+import { UPLOAD_LIMIT_BYTES } from './applications/evidence.controller.js';
 
 const appRoot = join(import.meta.dirname, '..');
 export const citizenWebPaths = { views: join(appRoot, 'views'), locales: join(appRoot, 'locales') };
@@ -37,5 +39,11 @@ export async function createCitizenWeb(config: CitizenWebConfig): Promise<NestFa
       signedIn: Boolean(request.session.citizen),
       sessionIdleSeconds: config.SESSION_IDLE_SECONDS,
     }),
+    // Evidence uploads: one file, the CSRF token as the part before it.
+    beforeInit: async (app) => {
+      await app.register(fastifyMultipart, {
+        limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 5, parts: 6, headerPairs: 100 },
+      });
+    },
   });
 }
