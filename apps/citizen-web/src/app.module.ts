@@ -5,6 +5,10 @@ import { CitizenSession } from './auth/citizen-session.js';
 import { CITIZEN_API, createCitizenApiClient } from './citizen-api.js';
 import type { CitizenWebConfig } from './config.js';
 import { InfoPagesController } from './pages/info-pages.controller.js';
+import { CheckController } from './check/check.controller.js';
+import { ClaimsController } from './claims/claims.controller.js';
+import { SupportController } from './support/support.controller.js';
+import { YourDataController } from './your-data/your-data.controller.js';
 
 /** The citizen web service: pages over the citizen API, no database of its own. */
 @Module({})
@@ -15,7 +19,14 @@ export class CitizenWebModule {
       imports: [
         WebPlatformModule.forRoot({ config, translator, upstreams: { 'citizen-api': config.CITIZEN_API_URL } }),
       ],
-      controllers: [InfoPagesController, SignInController],
+      controllers: [
+        InfoPagesController,
+        SignInController,
+        CheckController,
+        ClaimsController,
+        SupportController,
+        YourDataController,
+      ],
       providers: [{ provide: CITIZEN_API, useValue: createCitizenApiClient(config.CITIZEN_API_URL) }, CitizenSession],
       exports: [CITIZEN_API, CitizenSession],
     };
