@@ -37,7 +37,6 @@ const API_FIELDS: Record<string, string> = {
   'contact.name': 'name',
   'contact.email': 'email',
   'contact.phone': 'phone',
-
   'contact.channels': 'channel',
   'contact.voicemailOk': 'voicemail',
 };
@@ -50,7 +49,6 @@ interface FindForm {
   channel: string;
   email: string;
   phone: string;
-  mobile: string;
   voicemail: string;
 }
 
@@ -67,7 +65,6 @@ function readFindForm(body: FormBody): FindForm {
     channel: field(body, 'channel'),
     email: field(body, 'email'),
     phone: field(body, 'phone'),
-    mobile: field(body, 'mobile'),
     voicemail: field(body, 'voicemail'),
   };
 }
@@ -86,8 +83,9 @@ function findProblems(form: FindForm): Array<{ field: string; key: string }> {
   if (form.channel === 'email' && (!form.email || form.email.length > 254 || !EMAIL.test(form.email))) {
     problems.push({ field: 'email', key: 'email' });
   }
-  if (form.channel === 'phone' && !PHONE.test(form.phone)) problems.push({ field: 'phone', key: 'phone' });
-  if (form.channel === 'text' && !PHONE.test(form.mobile)) problems.push({ field: 'mobile', key: 'mobile' });
+  if ((form.channel === 'phone' || form.channel === 'text') && !PHONE.test(form.phone)) {
+    problems.push({ field: 'phone', key: 'phone' });
+  }
   if (form.voicemail !== 'yes' && form.voicemail !== 'no') problems.push({ field: 'voicemail', key: 'voicemail' });
   return problems;
 }
@@ -138,9 +136,7 @@ export class SupportController {
           name: form.name,
           channels: [form.channel as (typeof CHANNELS)[number]],
           voicemailOk: form.voicemail === 'yes',
-          ...(form.channel === 'email'
-            ? { email: form.email }
-            : { phone: form.channel === 'text' ? form.mobile : form.phone }),
+          ...(form.channel === 'email' ? { email: form.email } : { phone: form.phone }),
         },
       },
       headers: await this.session.headers(request),
