@@ -10,6 +10,10 @@ import { ApplicationsController } from './applications/applications.controller.j
 import { EvidenceController } from './applications/evidence.controller.js';
 import { QuestionPagesController } from './applications/question-pages.controller.js';
 import { SubmissionController } from './applications/submission.controller.js';
+import { CheckController } from './check/check.controller.js';
+import { ClaimsController } from './claims/claims.controller.js';
+import { SupportController } from './support/support.controller.js';
+import { YourDataController } from './your-data/your-data.controller.js';
 
 /** The citizen web service: pages over the citizen API, no database of its own. */
 @Module({})
@@ -27,6 +31,10 @@ export class CitizenWebModule {
         SubmissionController,
         EvidenceController,
         QuestionPagesController,
+        CheckController,
+        ClaimsController,
+        SupportController,
+        YourDataController,
       ],
       providers: [
         { provide: CITIZEN_API, useValue: createCitizenApiClient(config.CITIZEN_API_URL) },

@@ -38,6 +38,10 @@ export async function createCitizenWeb(config: CitizenWebConfig): Promise<NestFa
       navigation: navigation(request),
       signedIn: Boolean(request.session.citizen),
       sessionIdleSeconds: config.SESSION_IDLE_SECONDS,
+      // The timeout warning (views/session-timeout.njk, libs/web/public/session-timeout.mjs): signed in only.
+      sessionTimeout: request.session.citizen
+        ? { idleSeconds: config.SESSION_IDLE_SECONDS, warningSeconds: config.SESSION_WARNING_SECONDS }
+        : undefined,
     }),
     // Evidence uploads: one file, the CSRF token as the part before it.
     beforeInit: async (app) => {
