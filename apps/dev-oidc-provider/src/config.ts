@@ -62,6 +62,10 @@ export class DevOidcProviderConfig {
   @Matches(/^[A-Za-z0-9_:./-]{1,100}$/)
   STAFF_TEAM_CLAIM = 'team';
 
+  /** Puts every development user in this team instead of their own (tests use a team of their own). */
+  @Matches(/^([a-z0-9-]{1,64})?$/)
+  DEV_USERS_TEAM = '';
+
   /** Lifetime of access tokens, in seconds. */
   @Type(() => Number)
   @IsInt()

@@ -41,7 +41,11 @@ function configuration(config: DevOidcProviderConfig): Configuration {
   };
   const staffClaims = (sub: string) => {
     const user = findDevelopmentUser(sub);
-    return user ? { [config.STAFF_ROLES_CLAIM]: [...user.roles], [config.STAFF_TEAM_CLAIM]: user.team } : {};
+    if (!user) return {};
+    return {
+      [config.STAFF_ROLES_CLAIM]: [...user.roles],
+      [config.STAFF_TEAM_CLAIM]: config.DEV_USERS_TEAM || user.team,
+    };
   };
   return {
     clients: [
@@ -145,20 +149,21 @@ export async function startDevOidcProvider(config: DevOidcProviderConfig): Promi
   const issuer = config.OIDC_ISSUER || `http://${config.HOST}:${port}`;
   const provider = new Provider(issuer, configuration(config));
   const callback = provider.callback();
+  const users = developmentUsers.map((user) => ({ ...user, team: config.DEV_USERS_TEAM || user.team }));
 
   async function interaction(request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
     const details = await provider.interactionDetails(request, response);
     const uid = details.uid;
     if (request.method === 'GET' && path === `/interaction/${uid}`) {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      response.end(signInPage(uid, developmentUsers));
+      response.end(signInPage(uid, users));
       return;
     }
     if (request.method === 'POST' && path === `/interaction/${uid}/login`) {
       const user = findDevelopmentUser((await readForm(request)).get('user') ?? '');
       if (!user) {
         response.writeHead(400, { 'content-type': 'text/html; charset=utf-8' });
-        response.end(signInPage(uid, developmentUsers));
+        response.end(signInPage(uid, users));
         return;
       }
       await provider.interactionFinished(
