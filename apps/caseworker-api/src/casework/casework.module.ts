@@ -41,11 +41,12 @@ import { DataSource } from 'typeorm';
 import { CaseworkController } from './casework.controller.js';
 import { ClaimsController } from './claims.controller.js';
 import { DecisionsController } from './decisions.controller.js';
+import { TariffController } from './tariff.controller.js';
 import { WorkController } from './work.controller.js';
 
 /** Staff casework: queues, the claim view and everything staff do to a claim. */
 @Module({
-  controllers: [WorkController, ClaimsController, CaseworkController, DecisionsController],
+  controllers: [WorkController, ClaimsController, CaseworkController, DecisionsController, TariffController],
   providers: [
     { provide: Clock, useClass: SystemClock },
     {

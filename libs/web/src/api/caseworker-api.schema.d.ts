@@ -650,6 +650,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tariff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tariff of injuries, searched by words or code (at most 50 entries). */
+        get: operations["TariffController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/work": {
         parameters: {
             query?: never;
@@ -1135,6 +1152,19 @@ export interface components {
             reference: string;
             status: string;
             version: number;
+        };
+        TariffEntryResponse: {
+            amountPence: number;
+            bodyArea: string;
+            /** @example A-HEAD-BRAIN-MINOR */
+            code: string;
+            description: string;
+            part: string;
+            verified: boolean;
+        };
+        TariffResponse: {
+            edition: string;
+            entries: components["schemas"]["TariffEntryResponse"][];
         };
         ThirdPartyReplyBody: {
             /** @description Documents already on the claim that came with the reply. */
@@ -3062,6 +3092,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffMemberResponse"];
+                };
+            };
+            /** @description No valid staff token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The staff member’s role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TariffController_search: {
+        parameters: {
+            query?: {
+                /** @description The scheme edition; by default the one in force on `on`. */
+                edition?: string;
+                /** @description The date whose edition applies (default today). */
+                on?: string;
+                /** @description Words of the injury, or its code. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TariffResponse"];
                 };
             };
             /** @description No valid staff token. */
