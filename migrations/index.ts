@@ -19,6 +19,7 @@ import { NotificationDeliverySendingIndex1764420000000 } from './1764420000000-n
 import { ClaimNameVariants1764430000000 } from './1764430000000-claim-name-variants.js';
 import { ReferralConsentMethod1764440000000 } from './1764440000000-referral-consent-method.js';
 import { AuditLogReferralListReadsIndex1764460000000 } from './1764460000000-audit-log-referral-list-reads-index.js';
+import { PartnerUsers1764480000000 } from './1764480000000-partner-users.js';
 
 /** Every migration, listed explicitly and in order (never by glob). Add new ones at the end. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   ClaimNameVariants1764430000000,
   ReferralConsentMethod1764440000000,
   AuditLogReferralListReadsIndex1764460000000,
+  PartnerUsers1764480000000,
 ];

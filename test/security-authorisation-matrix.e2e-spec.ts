@@ -29,8 +29,10 @@ import {
  * - `partner`: one organisation's referral. Organisation A (the owner) gets `owner`; B 404 and nothing changes;
  *   citizens, staff and anonymous callers 401.
  * - `partner-list`: A sees its referral; B gets 200 without it; everyone else 401.
+ * - `partner-user`: only a person signed in to the partner portal (test/partner-users.e2e-spec.ts): an API key
+ *   gets `owner` (403), everyone else 401.
  */
-type Kind = 'owned' | 'self' | 'public' | 'partner' | 'partner-list';
+type Kind = 'owned' | 'self' | 'public' | 'partner' | 'partner-list' | 'partner-user';
 type Actor = 'anonymous' | 'owner' | 'other-citizen' | `staff:${StaffRole}` | 'partner-a' | 'partner-b';
 const staffRoles: StaffRole[] = ['caseworker', 'senior-caseworker', 'team-leader', 'auditor', 'administrator'];
 const actors: Actor[] = [
@@ -181,6 +183,39 @@ const table: Array<[string, Entry]> = [
     'POST /v1/partner/referrals/:referralId/close',
     { kind: 'partner', owner: 200, body: () => ({ outcome: 'support-given' }) },
   ],
+  // Partner portal sign-in: the same answer for anyone (a challenge no code was sent for is a wrong code).
+  ['POST /v1/partner/auth/sign-in', { kind: 'public', owner: 202, body: () => ({ email: 'nobody@example.org' }) }],
+  [
+    'POST /v1/partner/auth/code',
+    { kind: 'public', owner: 400, body: () => ({ challenge: `rpc_${'A'.repeat(43)}`, code: '123456' }) },
+  ],
+  [
+    'POST /v1/partner/auth/totp-setup',
+    { kind: 'public', owner: 400, body: () => ({ challenge: `rpc_${'A'.repeat(43)}` }) },
+  ],
+  [
+    'POST /v1/partner/auth/totp-setup/confirm',
+    { kind: 'public', owner: 400, body: () => ({ challenge: `rpc_${'A'.repeat(43)}`, code: '123456' }) },
+  ],
+  [
+    'POST /v1/partner/auth/second-factor',
+    {
+      kind: 'public',
+      owner: 400,
+      body: () => ({ challenge: `rpc_${'A'.repeat(43)}`, method: 'totp', code: '123456' }),
+    },
+  ],
+  ['POST /v1/partner/auth/sign-out', { kind: 'partner-user', owner: 403 }],
+  ['GET /v1/partner/auth/me', { kind: 'partner-user', owner: 403 }],
+  ['GET /v1/partner/organisation/users', { kind: 'partner-user', owner: 403 }],
+  [
+    'POST /v1/partner/organisation/users',
+    { kind: 'partner-user', owner: 403, body: () => ({ email: 'colleague@example.org', role: 'caseworker' }) },
+  ],
+  [
+    'DELETE /v1/partner/organisation/users/:userId',
+    { kind: 'partner-user', owner: 403, url: () => `/v1/partner/organisation/users/${randomUUID()}` },
+  ],
 ];
 
 /** Fills a route pattern's parameters with the fixture each parameter usually means. */
@@ -270,6 +305,7 @@ describe('authorisation matrix over the citizen API and the partner API', () => 
       case 'partner':
         return actor === 'partner-a' ? entry.owner : actor === 'partner-b' ? 404 : 401;
       case 'partner-list':
+      case 'partner-user':
         return partner ? entry.owner : 401;
     }
   }

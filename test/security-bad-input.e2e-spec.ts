@@ -282,6 +282,43 @@ const routes: Record<string, BodyRoute> = {
     url: partner('close'),
     template: () => ({ outcome: 'support-given', note: 'Finished.' }),
   },
+  // Partner portal sign-in (docs/partner-portal.md).
+  'POST /v1/partner/auth/sign-in': {
+    app: 'caseworker',
+    as: 'none',
+    url: () => '/v1/partner/auth/sign-in',
+    template: () => ({ email: 'bad-input@example.org' }),
+  },
+  'POST /v1/partner/auth/code': {
+    app: 'caseworker',
+    as: 'none',
+    url: () => '/v1/partner/auth/code',
+    template: () => ({ challenge: `rpc_${'A'.repeat(43)}`, code: '123456' }),
+  },
+  'POST /v1/partner/auth/totp-setup': {
+    app: 'caseworker',
+    as: 'none',
+    url: () => '/v1/partner/auth/totp-setup',
+    template: () => ({ challenge: `rpc_${'A'.repeat(43)}` }),
+  },
+  'POST /v1/partner/auth/totp-setup/confirm': {
+    app: 'caseworker',
+    as: 'none',
+    url: () => '/v1/partner/auth/totp-setup/confirm',
+    template: () => ({ challenge: `rpc_${'A'.repeat(43)}`, code: '123456' }),
+  },
+  'POST /v1/partner/auth/second-factor': {
+    app: 'caseworker',
+    as: 'none',
+    url: () => '/v1/partner/auth/second-factor',
+    template: () => ({ challenge: `rpc_${'A'.repeat(43)}`, method: 'totp', code: '123456' }),
+  },
+  'POST /v1/support-organisations/:organisationId/users': {
+    app: 'caseworker',
+    as: 'administrator',
+    url: (f) => `/v1/support-organisations/${f.partnerB.organisationId}/users`,
+    template: () => ({ email: 'first-admin@example.org', role: 'administrator' }),
+  },
 };
 
 /** Routes that change something but take no JSON body (multipart, or nothing). */
@@ -293,6 +330,11 @@ const withoutBody = [
   'POST /v1/claims/:reference/acceptance',
   'POST /v1/referral-consents/:organisationId/withdrawal',
   'POST /v1/work/next',
+  'POST /v1/partner/auth/sign-out',
+  'DELETE /v1/partner/organisation/users/:userId',
+  // Takes a body, but only from a person signed in to the portal (no fixture here has one): its bad input is
+  // tested in test/partner-users.e2e-spec.ts.
+  'POST /v1/partner/organisation/users',
 ];
 
 /** The same seed for every run; each route draws its own stream of bodies from it. */

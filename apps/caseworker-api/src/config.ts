@@ -3,6 +3,7 @@ import {
   IsIn,
   IsInt,
   IsString,
+  IsUUID,
   Matches,
   Max,
   Min,
@@ -11,7 +12,7 @@ import {
   ValidateIf,
   type ValidationArguments,
 } from 'class-validator';
-import { HttpConfig } from '@redress/platform';
+import { HttpConfig, WithNotifyConfig } from '@redress/platform';
 import {
   DEVELOPMENT_ONLY_STAFF_PUBLIC_KEY,
   DEVELOPMENT_ONLY_STAFF_TOKEN_AUDIENCE,
@@ -54,7 +55,7 @@ function InProduction(
 }
 
 /** The caseworker-api's settings, validated once at boot. */
-export class CaseworkerApiConfig extends HttpConfig {
+export class CaseworkerApiConfig extends WithNotifyConfig(HttpConfig) {
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -141,4 +142,22 @@ export class CaseworkerApiConfig extends HttpConfig {
   @Min(1)
   @Max(10)
   REFERRAL_PROPOSALS = 3;
+
+  /** The Notify email template of a partner user's sign-in code, with ((code)) and ((minutes)). */
+  @ValidateIf((config: CaseworkerApiConfig) => config.NOTIFY_MODE === 'notify')
+  @IsUUID('all', { message: 'NOTIFY_TEMPLATE_PARTNER_SIGN_IN_CODE must be a Notify template id in notify mode' })
+  NOTIFY_TEMPLATE_PARTNER_SIGN_IN_CODE = 'local-partner-sign-in-code';
+
+  /** The Notify email template of an invitation to the partner portal, with ((organisation)) and ((url)). */
+  @ValidateIf((config: CaseworkerApiConfig) => config.NOTIFY_MODE === 'notify')
+  @IsUUID('all', { message: 'NOTIFY_TEMPLATE_PARTNER_INVITATION must be a Notify template id in notify mode' })
+  NOTIFY_TEMPLATE_PARTNER_INVITATION = 'local-partner-invitation';
+
+  /** The partner portal's address, for invitation emails; https in production. */
+  @Matches(/^https?:\/\/\S+$/, { message: 'PARTNER_PORTAL_URL must be an http(s) URL' })
+  @InProduction(
+    (value) => typeof value === 'string' && value.startsWith('https://'),
+    'PARTNER_PORTAL_URL must be https in production',
+  )
+  PARTNER_PORTAL_URL = 'http://localhost:3004';
 }

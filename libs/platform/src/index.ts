@@ -19,3 +19,4 @@ export * from './tokens.js';
 export * from './notify/index.js';
 export * from './http/route-inventory.js';
 export * from './bull-board/index.js';
+export * from './second-factor/totp-second-factor.js';
