@@ -400,6 +400,163 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/partner/auth/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check the emailed code; says which second-factor step comes next */
+        post: operations["PartnerAuthController_code"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in partner user and their organisation */
+        get: operations["PartnerAuthController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner/auth/second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A code from the authenticator app, or a single-use recovery code; signs in */
+        post: operations["PartnerAuthController_secondFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner/auth/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email a sign-in code
+         * @description The same answer whether or not the address belongs to a user: only a user gets an email.
+         */
+        post: operations["PartnerAuthController_signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner/auth/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End this session (the token stops working at once) */
+        post: operations["PartnerAuthController_signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner/auth/totp-setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** First sign-in: a new authenticator secret and its QR code (the same until confirmed) */
+        post: operations["PartnerAuthController_totpSetup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner/auth/totp-setup/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the authenticator with a code from it; signs in and gives recovery codes once */
+        post: operations["PartnerAuthController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner/organisation/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation’s users */
+        get: operations["PartnerUsersController_users"];
+        put?: never;
+        /** Invite a colleague (an email tells them how to sign in) */
+        post: operations["PartnerUsersController_inviteUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner/organisation/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a colleague: their sessions end at once */
+        delete: operations["PartnerUsersController_removeUser"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/partner/referrals": {
         parameters: {
             query?: never;
@@ -650,6 +807,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/support-organisations/{organisationId}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite a person to a support organisation’s portal */
+        post: operations["StaffPartnerUsersController_inviteUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/work": {
         parameters: {
             query?: never;
@@ -883,6 +1057,12 @@ export interface components {
             /** @example A-ARM-FRACTURE-1 */
             code: string;
         };
+        InvitePartnerUserDto: {
+            /** @example alex@harbourlight.example.org */
+            email: string;
+            /** @enum {string} */
+            role: "administrator" | "caseworker";
+        };
         JudgementDto: {
             /**
              * @description Conduct findings only (para 25).
@@ -910,6 +1090,26 @@ export interface components {
             /** @description The claim version you worked from (or send If-Match). */
             version?: number;
         };
+        PartnerChallengeDto: {
+            /** @description The challenge from POST /v1/partner/auth/sign-in */
+            challenge: string;
+        };
+        PartnerCodeCheckedDto: {
+            /**
+             * @description Set up the second factor, or enter it
+             * @enum {string}
+             */
+            next: "totp-setup" | "totp";
+        };
+        PartnerCodeDto: {
+            /** @description The challenge from POST /v1/partner/auth/sign-in */
+            challenge: string;
+            /**
+             * @description The emailed code, or a code from the authenticator app
+             * @example 123456
+             */
+            code: string;
+        };
         PartnerContactDto: {
             /** @description In order of preference */
             channels: ("email" | "phone" | "text")[];
@@ -923,6 +1123,14 @@ export interface components {
             /** @description Never leave a voicemail when false */
             voicemailOk: boolean;
         };
+        PartnerMeDto: {
+            email: string;
+            id: string;
+            organisationId: string;
+            organisationName: string;
+            /** @enum {string} */
+            role: "administrator" | "caseworker";
+        };
         PartnerPersonDto: {
             contact: components["schemas"]["PartnerContactDto"];
             needs: ("feeling-safe" | "emotional-support" | "practical-help" | "money" | "housing" | "health" | "legal-help" | "children" | "going-to-court")[];
@@ -930,15 +1138,22 @@ export interface components {
             summary?: Record<string, never> | null;
         };
         PartnerReferralDto: {
-            acknowledgedAt?: Record<string, never> | null;
+            acknowledgedAt?: string | null;
             /** @description Acknowledge by the end of this day or the referral expires */
-            acknowledgeDueOn?: Record<string, never> | null;
-            declineReason?: Record<string, never> | null;
+            acknowledgeDueOn?: string | null;
+            closedAt?: string | null;
+            /** @description When the person consented to the referral */
+            consentedAt?: string | null;
+            declineReason?: string | null;
             id: string;
-            outcome?: Record<string, never> | null;
+            outcome?: string | null;
             /** @description The minimum needed to contact the person safely */
             person: components["schemas"]["PartnerPersonDto"];
-            sentAt?: Record<string, never> | null;
+            /** @description Victims’ Code right 4: the day it had to be sent by */
+            sendDueOn?: string | null;
+            sentAt?: string | null;
+            /** @description Victims’ Code right 4: it was sent after its day */
+            sentLate: boolean;
             serviceId: string;
             serviceName: string;
             /** @enum {string} */
@@ -947,6 +1162,65 @@ export interface components {
         PartnerReferralStatusDto: {
             id: string;
             status: string;
+        };
+        PartnerSecondFactorDto: {
+            /** @description The challenge from POST /v1/partner/auth/sign-in */
+            challenge: string;
+            /**
+             * @description Six digits (totp) or xxxx-xxxx-xxxx (recovery-code)
+             * @example 123456
+             */
+            code: string;
+            /** @enum {string} */
+            method: "totp" | "recovery-code";
+        };
+        PartnerSessionDto: {
+            /** @description rpu_...: send as Authorization: Bearer */
+            accessToken: string;
+            /** @description Seconds the token works for unused; each use extends it, up to 12 hours */
+            expiresIn: number;
+            /** @description Only at second-factor set-up: shown once, stored hashed */
+            recoveryCodes?: string[];
+            /** @description After a second factor: recovery codes left */
+            recoveryCodesLeft?: number;
+            user: components["schemas"]["PartnerSessionUserDto"];
+        };
+        PartnerSessionUserDto: {
+            id: string;
+            organisationId: string;
+            /** @enum {string} */
+            role: "administrator" | "caseworker";
+        };
+        PartnerSignInRequestDto: {
+            /** @example sam@harbourlight.example.org */
+            email: string;
+        };
+        PartnerSignInStartedDto: {
+            /** @description Send it with the code; it works only if a code was emailed */
+            challenge: string;
+            /** @description Seconds the code works for */
+            expiresIn: number;
+        };
+        PartnerTotpSetupDto: {
+            /** @description The URI as a QR code, SVG */
+            qrSvg: string;
+            /** @description Base32, for typing into an authenticator app */
+            secret: string;
+            /** @description otpauth:// URI */
+            uri: string;
+        };
+        PartnerUserDto: {
+            createdAt: string;
+            email: string;
+            id: string;
+            /** @enum {string} */
+            role: "administrator" | "caseworker";
+            secondFactorSetUp: boolean;
+            /** @enum {string} */
+            status: "invited" | "active" | "removed";
+        };
+        PartnerUserInvitedDto: {
+            userId: string;
         };
         PaymentBody: {
             /** @description Integer pence. */
@@ -2492,6 +2766,316 @@ export interface operations {
             };
         };
     };
+    PartnerAuthController_code: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerCodeCheckedDto"];
+                };
+            };
+            /** @description Wrong or expired code (partner-auth.code-invalid) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Locked for 15 minutes after 5 wrong codes (partner-auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PartnerAuthController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerMeDto"];
+                };
+            };
+        };
+    };
+    PartnerAuthController_secondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerSecondFactorDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerSessionDto"];
+                };
+            };
+            /** @description Wrong code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Locked for 15 minutes */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PartnerAuthController_signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerSignInRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerSignInStartedDto"];
+                };
+            };
+            /** @description Not an email address */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PartnerAuthController_signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PartnerAuthController_totpSetup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerChallengeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerTotpSetupDto"];
+                };
+            };
+            /** @description Not at that step, or a second factor is already set up */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PartnerAuthController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerSessionDto"];
+                };
+            };
+            /** @description Wrong code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Locked for 15 minutes */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PartnerUsersController_users: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerUserDto"][];
+                };
+            };
+            /** @description Not an administrator of the organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PartnerUsersController_inviteUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitePartnerUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerUserInvitedDto"];
+                };
+            };
+            /** @description Not an administrator of the organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Someone with this email already has an account */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PartnerUsersController_removeUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an administrator of the organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a user of your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description You cannot remove yourself */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     PartnerReferralsController_list: {
         parameters: {
             query?: {
@@ -3073,6 +3657,59 @@ export interface operations {
             };
             /** @description The staff member’s role does not allow this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffPartnerUsersController_inviteUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitePartnerUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerUserInvitedDto"];
+                };
+            };
+            /** @description No valid staff token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The staff member’s role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Someone with this email already has an account */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
