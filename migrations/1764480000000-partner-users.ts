@@ -59,9 +59,25 @@ export class PartnerUsers1764480000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX partner_session_user_idx ON partner_session (user_id) WHERE ended_at IS NULL`,
     );
+    await queryRunner.query(`ALTER TABLE directory_service ADD COLUMN portal_edited_at timestamptz`);
+    await queryRunner.query(`
+      CREATE TABLE directory_service_change (
+        id uuid PRIMARY KEY,
+        service_id uuid NOT NULL REFERENCES directory_service (id) ON DELETE CASCADE,
+        organization_id uuid NOT NULL,
+        changed_at timestamptz NOT NULL,
+        changed_by_type text NOT NULL CHECK (changed_by_type IN ('partner', 'staff', 'import')),
+        changed_by_id text,
+        changes jsonb NOT NULL
+      )`);
+    await queryRunner.query(
+      `CREATE INDEX directory_service_change_service_idx ON directory_service_change (service_id, changed_at DESC)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE directory_service_change`);
+    await queryRunner.query(`ALTER TABLE directory_service DROP COLUMN portal_edited_at`);
     await queryRunner.query(`DROP TABLE partner_session`);
     await queryRunner.query(`DROP TABLE partner_sign_in`);
     await queryRunner.query(`DROP TABLE partner_user`);

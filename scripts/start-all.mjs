@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 const env = { ...process.env };
 const citizenPort = env.CITIZEN_API_PORT ?? '3001';
 const caseworkerPort = env.CASEWORKER_API_PORT ?? '3002';
+const partnerWebPort = env.PARTNER_WEB_PORT ?? '3004';
 
 function run(command, args) {
   const result = spawnSync(command, args, { stdio: 'inherit', env });
@@ -19,6 +20,11 @@ const apps = [
   ['citizen-api', 'dist/apps/citizen-api/src/main.js', { PORT: citizenPort }],
   ['caseworker-api', 'dist/apps/caseworker-api/src/main.js', { PORT: caseworkerPort }],
   ['worker', 'dist/apps/worker/src/main.js', {}],
+  [
+    'partner-web',
+    'dist/apps/partner-web/src/main.js',
+    { PORT: partnerWebPort, CASEWORKER_API_URL: `http://127.0.0.1:${caseworkerPort}` },
+  ],
 ];
 const children = apps.map(([name, entry, extra]) => {
   const child = spawn(process.execPath, ['--enable-source-maps', entry], {
@@ -39,7 +45,8 @@ Redress is starting:
   citizen API     http://127.0.0.1:${citizenPort}   (docs: /docs, OpenAPI: /docs-json, health: /health/ready)
   caseworker API  http://127.0.0.1:${caseworkerPort}   (docs: /docs, OpenAPI: /docs-json, health: /health/ready)
   worker          no HTTP port; logs "worker ready"
-Press Ctrl-C to stop all three.
+  partner portal  http://127.0.0.1:${partnerWebPort}   (support organisations; health: /health/ready)
+Press Ctrl-C to stop them all.
 `);
 
 let stopping = false;

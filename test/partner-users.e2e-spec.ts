@@ -408,4 +408,74 @@ describe('partner users: invitations, sign-in with two factors, scoping', () => 
     await http().post('/v1/partner/auth/sign-out').set('authorization', bearer(user.token)).expect(204);
     expect((await http().get('/v1/partner/referrals').set('authorization', bearer(user.token))).status).toBe(401);
   });
+
+  it('lets a user keep their organisation’s directory entry: dated, attributed, scoped, and newer than an older import', async () => {
+    const user = await signedInUser(ORG_A, 'caseworker');
+    const auth = bearer(user.token);
+    const services = await http().get('/v1/partner/organisation/services').set('authorization', auth).expect(200);
+    expect(services.body.length).toBeGreaterThan(0);
+    const service = services.body[0];
+    expect(service.acceptingReferrals).toBe(true);
+    const path = `/v1/partner/organisation/services/${service.id}`;
+    const before = await db.query('SELECT * FROM directory_service WHERE id = $1', [service.id]);
+
+    // Bad input: problem+json, nothing changed.
+    for (const body of [
+      { acceptingReferrals: 'no' },
+      { minimumAge: -1 },
+      { email: 'not-an-email' },
+      { areas: [{ areaType: 'planet', code: 'E09000007', name: 'Camden' }] },
+      { name: 'A new name' },
+      { minimumAge: 40, maximumAge: 18 },
+    ]) {
+      const response = await http().patch(path).set('authorization', auth).send(body);
+      expect(response.status).toBe(400);
+      expect(response.headers['content-type']).toContain(PROBLEM);
+    }
+    expect(await db.query('SELECT * FROM directory_service WHERE id = $1', [service.id])).toEqual(before);
+
+    // Organisation B cannot read or change it: 404, and the attempt is audited.
+    const other = await signedInUser(ORG_B, 'caseworker');
+    for (const call of [
+      http().get(path).set('authorization', bearer(other.token)),
+      http().patch(path).set('authorization', bearer(other.token)).send({ acceptingReferrals: false }),
+    ]) {
+      const response = await call;
+      expect(response.status).toBe(404);
+      expect(response.headers['content-type']).toContain(PROBLEM);
+    }
+    const refused = await db.query(
+      `SELECT details FROM audit_log WHERE action = 'support-directory.access-refused' AND target_id = $1 AND actor_id = $2`,
+      [service.id, other.userId],
+    );
+    expect(refused).toHaveLength(2);
+    expect(refused[0].details).toMatchObject({ organisationId: ORG_B, reason: 'other-organisation' });
+
+    const updated = await http()
+      .patch(path)
+      .set('authorization', auth)
+      .send({ acceptingReferrals: false, description: 'Full until January.', minimumAge: 16 })
+      .expect(200);
+    expect(updated.body).toMatchObject({
+      acceptingReferrals: false,
+      description: 'Full until January.',
+      minimumAge: 16,
+    });
+    const shown = await http().get(path).set('authorization', auth).expect(200);
+    expect(shown.body.history[0]).toMatchObject({ byType: 'partner', byId: user.userId });
+    expect(shown.body.history[0].fields.sort()).toEqual(['acceptingReferrals', 'description', 'minimumAge']);
+
+    // An import of the same record made before the edit leaves it as the organisation set it; a newer one wins.
+    const store = new PostgresDirectoryImportStore(db);
+    const earlier = await store.upsert(parseHsdsDocument(seed), { recordsAsOf: new Date(Date.now() - 60_000) });
+    expect(earlier.keptPortalEdits).toBe(1);
+    const [kept] = await db.query('SELECT accepting_referrals, description FROM directory_service WHERE id = $1', [
+      service.id,
+    ]);
+    expect(kept).toEqual({ accepting_referrals: false, description: 'Full until January.' });
+    const later = await store.upsert(parseHsdsDocument(seed), { recordsAsOf: new Date(Date.now() + 60_000) });
+    expect(later.keptPortalEdits).toBe(0);
+    const [replaced] = await db.query('SELECT accepting_referrals FROM directory_service WHERE id = $1', [service.id]);
+    expect(replaced.accepting_referrals).toBe(true);
+  });
 });

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { currentConsentWording, exampleCompleteApplication } from '@redress/domain';
 import { routeInventory } from '@redress/platform';
@@ -35,6 +36,10 @@ interface BodyRoute {
   headers?: (f: SecurityFixtures) => Record<string, string>;
 }
 
+/** A service of organisation A (Harbourlight) in the seed directory. */
+const serviceOfA: string = JSON.parse(readFileSync('data/directory/seed-directory.json', 'utf8')).organizations.find(
+  (o: { name: string }) => o.name === 'Harbourlight Victim Care',
+).services[0].id;
 const complete = exampleCompleteApplication() as unknown as Record<string, Record<string, unknown>>;
 const sections = ['crime', 'applicant', 'injuries', 'residence', 'offender'];
 const claim = (path: string) => (f: SecurityFixtures) => `/v1/claims/${f.staffClaim.reference}${path}`;
@@ -313,6 +318,12 @@ const routes: Record<string, BodyRoute> = {
     url: () => '/v1/partner/auth/second-factor',
     template: () => ({ challenge: `rpc_${'A'.repeat(43)}`, method: 'totp', code: '123456' }),
   },
+  'PATCH /v1/partner/organisation/services/:serviceId': {
+    app: 'caseworker',
+    as: 'partner-a',
+    url: () => `/v1/partner/organisation/services/${serviceOfA}`,
+    template: () => ({ acceptingReferrals: true, description: 'Open to new referrals.', minimumAge: 16 }),
+  },
   'POST /v1/support-organisations/:organisationId/users': {
     app: 'caseworker',
     as: 'administrator',
@@ -412,7 +423,7 @@ describe('bad input on every JSON route of both APIs', () => {
           : spec.as === 'partner-a'
             ? `Bearer ${f.partnerA.apiKey}`
             : staff(spec.as);
-    const [method] = route.split(' ') as ['POST' | 'PUT'];
+    const [method] = route.split(' ') as ['POST' | 'PUT' | 'PATCH'];
 
     const before = await rowCounts();
     const failures: string[] = [];

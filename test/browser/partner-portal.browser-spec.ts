@@ -19,6 +19,12 @@ describe('partner portal: sign-in with two factors, colleagues, referrals', () =
   let browser: Browser;
   let withScript: BrowserContext;
   let withoutScript: BrowserContext;
+  const scriptless = new Set<BrowserContext>();
+  async function context(javaScriptEnabled: boolean) {
+    const made = await newContext(browser, { javaScriptEnabled });
+    if (!javaScriptEnabled) scriptless.add(made);
+    return made;
+  }
 
   beforeAll(async () => {
     stack = await startPartnerStack();
@@ -42,7 +48,7 @@ describe('partner portal: sign-in with two factors, colleagues, referrals', () =
   async function expectErrorSummary(page: Page, text: string) {
     expect(await page.title()).toMatch(/^Error: /);
     expect(await page.locator('.govuk-error-summary').textContent()).toContain(text);
-    if (page.context() === withScript) {
+    if (!scriptless.has(page.context())) {
       expect(await page.evaluate('document.activeElement?.classList.contains("govuk-error-summary")')).toBe(true);
     }
     await check(page);
@@ -95,7 +101,7 @@ describe('partner portal: sign-in with two factors, colleagues, referrals', () =
       .set('authorization', testStaff('administrator').authorization)
       .send({ email: adminEmail, role: 'administrator' })
       .expect(201);
-    const admin = await withScript.newPage();
+    const admin = await (await context(true)).newPage();
     await firstSignIn(admin, adminEmail, true);
 
     // Invite a colleague: bad input first.
@@ -120,7 +126,7 @@ describe('partner portal: sign-in with two factors, colleagues, referrals', () =
     const { referralId } = await referralFromVictim(stack, HARBOURLIGHT, 'Robin');
 
     // The colleague, without JavaScript, signs in and works the referral.
-    const colleague = await withoutScript.newPage();
+    const colleague = await (await context(false)).newPage();
     await firstSignIn(colleague, colleagueEmail);
     expect(await colleague.locator('#referrals').textContent()).toContain('Robin');
     await screenshot(colleague, 'partner-inbox', 'docs/images');
@@ -176,49 +182,53 @@ describe('partner portal: sign-in with two factors, colleagues, referrals', () =
     expect(await admin.locator('#users').textContent()).not.toContain(colleagueEmail);
     await colleague.goto(`${stack.webUrl}/referrals`);
     await colleague.waitForURL(/\/sign-in/);
-    await admin.close();
-    await colleague.close();
-  });
+    await admin.context().close();
+    await colleague.context().close();
+  }, 240_000);
 
   it.each([
     ['with JavaScript', () => withScript],
     ['without JavaScript', () => withoutScript],
-  ])('a referral vanishes from the inbox once the victim withdraws consent (%s)', async (_, contextOf) => {
-    const email = unique('withdrawal');
-    await request(stack.caseworkerApi.getHttpServer())
-      .post(`/v1/support-organisations/${HARBOURLIGHT}/users`)
-      .set('authorization', testStaff('administrator').authorization)
-      .send({ email, role: 'caseworker' })
-      .expect(201);
-    const page = await contextOf().newPage();
-    await firstSignIn(page, email);
-    const name = `Alex${Date.now().toString(36)}`;
-    const { referralId, authorization } = await referralFromVictim(stack, HARBOURLIGHT, name);
-    await page.goto(`${stack.webUrl}/referrals`);
-    expect(await page.locator('#referrals').textContent()).toContain(name);
-    await page.goto(`${stack.webUrl}/referrals/${referralId}`);
-    await check(page);
-    await withdrawConsent(stack, authorization, HARBOURLIGHT);
-    await page.reload();
-    expect(await page.locator('h1').textContent()).toContain('Page not found');
-    expect(await page.locator('main').textContent()).toContain('withdrawn their consent');
-    await check(page, 'partner-referral-withdrawn');
-    await page.goto(`${stack.webUrl}/referrals`);
-    expect((await page.locator('main').textContent()) ?? '').not.toContain(name);
-    // Another organisation's referral id, or nonsense, in the URL: the same page, and the attempt is audited.
-    const other = await referralFromVictim(stack, organisationId('Kestrel Legal Advice Clinic'), 'Kim', [
-      'emotional-support',
-      'legal-help',
-    ]);
-    const response = await page.goto(`${stack.webUrl}/referrals/${other.referralId}`);
-    expect(response?.status()).toBe(404);
-    expect(await page.locator('h1').textContent()).toContain('Page not found');
-    const refused = await stack.db.query(
-      `SELECT details->>'reason' AS reason FROM audit_log WHERE action = 'referral.access-refused' AND target_id = $1`,
-      [other.referralId],
-    );
-    expect(refused.map((row: { reason: string }) => row.reason)).toContain('other-organisation');
-    expect((await page.goto(`${stack.webUrl}/referrals/not-a-referral`))?.status()).toBe(404);
-    await page.close();
-  });
+  ])(
+    'a referral vanishes from the inbox once the victim withdraws consent (%s)',
+    async (_, contextOf) => {
+      const email = unique('withdrawal');
+      await request(stack.caseworkerApi.getHttpServer())
+        .post(`/v1/support-organisations/${HARBOURLIGHT}/users`)
+        .set('authorization', testStaff('administrator').authorization)
+        .send({ email, role: 'caseworker' })
+        .expect(201);
+      const page = await (await context(contextOf() === withScript)).newPage();
+      await firstSignIn(page, email);
+      const name = `Alex${Date.now().toString(36)}`;
+      const { referralId, authorization } = await referralFromVictim(stack, HARBOURLIGHT, name);
+      await page.goto(`${stack.webUrl}/referrals`);
+      expect(await page.locator('#referrals').textContent()).toContain(name);
+      await page.goto(`${stack.webUrl}/referrals/${referralId}`);
+      await check(page);
+      await withdrawConsent(stack, authorization, HARBOURLIGHT);
+      await page.reload();
+      expect(await page.locator('h1').textContent()).toContain('Page not found');
+      expect(await page.locator('main').textContent()).toContain('withdrawn their consent');
+      await check(page, 'partner-referral-withdrawn');
+      await page.goto(`${stack.webUrl}/referrals`);
+      expect((await page.locator('main').textContent()) ?? '').not.toContain(name);
+      // Another organisation's referral id, or nonsense, in the URL: the same page, and the attempt is audited.
+      const other = await referralFromVictim(stack, organisationId('Kestrel Legal Advice Clinic'), 'Kim', [
+        'emotional-support',
+        'legal-help',
+      ]);
+      const response = await page.goto(`${stack.webUrl}/referrals/${other.referralId}`);
+      expect(response?.status()).toBe(404);
+      expect(await page.locator('h1').textContent()).toContain('Page not found');
+      const refused = await stack.db.query(
+        `SELECT details->>'reason' AS reason FROM audit_log WHERE action = 'referral.access-refused' AND target_id = $1`,
+        [other.referralId],
+      );
+      expect(refused.map((row: { reason: string }) => row.reason)).toContain('other-organisation');
+      expect((await page.goto(`${stack.webUrl}/referrals/not-a-referral`))?.status()).toBe(404);
+      await page.context().close();
+    },
+    180_000,
+  );
 });

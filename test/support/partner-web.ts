@@ -102,7 +102,7 @@ export async function referralFromVictim(
     .post(`/v1/referrals/${referral.id}/consent`)
     .set('authorization', citizen.authorization)
     .send({ consent: true, wordingVersion: currentConsentWording['support-referral'].version })
-    .expect(201);
+    .expect(200);
   const store = new PostgresReferralStore(stack.db, (manager, entry) =>
     stack.caseworkerApi.get(AuditLog).append(manager, entry),
   );

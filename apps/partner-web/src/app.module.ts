@@ -4,6 +4,7 @@ import { PartnerSession, PARTNER_WEB_CONFIG } from './auth/partner-session.js';
 import { SignInController } from './auth/sign-in.controller.js';
 import { CASEWORKER_API, createCaseworkerApiClient } from './caseworker-api.js';
 import type { PartnerWebConfig } from './config.js';
+import { DirectoryController } from './directory/directory.controller.js';
 import { UsersController } from './organisation/users.controller.js';
 import { ReferralsController } from './referrals/referrals.controller.js';
 
@@ -16,7 +17,7 @@ export class PartnerWebModule {
       imports: [
         WebPlatformModule.forRoot({ config, translator, upstreams: { 'caseworker-api': config.CASEWORKER_API_URL } }),
       ],
-      controllers: [SignInController, ReferralsController, UsersController],
+      controllers: [SignInController, ReferralsController, DirectoryController, UsersController],
       providers: [
         { provide: CASEWORKER_API, useValue: createCaseworkerApiClient(config.CASEWORKER_API_URL) },
         { provide: PARTNER_WEB_CONFIG, useValue: config },

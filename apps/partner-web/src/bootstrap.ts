@@ -13,6 +13,7 @@ function navigation(request: FastifyRequest) {
   if (!partner) return [{ key: 'service.nav.signIn', href: '/sign-in' }];
   return [
     { key: 'service.nav.referrals', href: '/referrals', prefix: '/referrals' },
+    { key: 'service.nav.directory', href: '/directory', prefix: '/directory' },
     ...(partner.role === 'administrator'
       ? [{ key: 'service.nav.organisation', href: '/organisation/users', prefix: '/organisation' }]
       : []),

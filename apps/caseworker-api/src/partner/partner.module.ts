@@ -10,6 +10,8 @@ import {
   GetPartnerUser,
   InvitePartnerUser,
   ListPartnerUsers,
+  OwnDirectoryEntry,
+  PartnerDirectoryStore,
   Notifier,
   PartnerAuthSecrets,
   PartnerEmailProtector,
@@ -36,6 +38,7 @@ import {
 import {
   AuditLogPartnerAccessLog,
   PostgresPartnerAccessStore,
+  PostgresPartnerDirectoryStore,
   PostgresPartnerUserStore,
   PostgresReferralStore,
   PostgresSupportDirectory,
@@ -45,6 +48,7 @@ import { DataSource } from 'typeorm';
 import { CaseworkerApiConfig } from '../config.js';
 import { FieldCipherPartnerEmailProtector } from './field-cipher-partner-email-protector.js';
 import { PartnerAuthController } from './partner-auth.controller.js';
+import { PartnerDirectoryController } from './partner-directory.controller.js';
 import { PartnerAdministratorGuard, PartnerAuthGuard, PartnerUserGuard } from './partner-auth.guard.js';
 import { PartnerUsersController, StaffPartnerUsersController } from './partner-users.controller.js';
 import { PartnerReferralsController } from './partner-referrals.controller.js';
@@ -72,7 +76,13 @@ type Deps<T extends abstract new (...args: never[]) => unknown> = ConstructorPar
  * partner user's token; the users' sign-in and the organisation administrator's user management.
  */
 @Module({
-  controllers: [PartnerReferralsController, PartnerAuthController, PartnerUsersController, StaffPartnerUsersController],
+  controllers: [
+    PartnerReferralsController,
+    PartnerAuthController,
+    PartnerUsersController,
+    StaffPartnerUsersController,
+    PartnerDirectoryController,
+  ],
   providers: [
     { provide: Clock, useClass: SystemClock },
     { provide: FieldEncryption, useExisting: FieldCipher },
@@ -207,6 +217,17 @@ type Deps<T extends abstract new (...args: never[]) => unknown> = ConstructorPar
       provide: RemovePartnerUser,
       inject: [PartnerUserStore, Clock],
       useFactory: (...deps: Deps<typeof RemovePartnerUser>) => new RemovePartnerUser(...deps),
+    },
+    {
+      provide: PartnerDirectoryStore,
+      inject: [DataSource, AuditLog],
+      useFactory: (dataSource: DataSource, auditLog: AuditLog) =>
+        new PostgresPartnerDirectoryStore(dataSource, (manager, entry) => auditLog.append(manager, entry)),
+    },
+    {
+      provide: OwnDirectoryEntry,
+      inject: [PartnerDirectoryStore, Clock],
+      useFactory: (...deps: Deps<typeof OwnDirectoryEntry>) => new OwnDirectoryEntry(...deps),
     },
     PartnerAuthGuard,
     PartnerAdministratorGuard,

@@ -522,6 +522,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/partner/organisation/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your organisation’s services as the directory holds them */
+        get: operations["PartnerDirectoryController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner/organisation/services/{serviceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your services, with its dated, attributed changes */
+        get: operations["PartnerDirectoryController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change one of your services: taking referrals or not, description, contact, areas, ages
+         * @description Dated and attributed; a later directory import of an older record leaves it as you set it.
+         */
+        patch: operations["PartnerDirectoryController_update"];
+        trace?: never;
+    };
     "/v1/partner/organisation/users": {
         parameters: {
             query?: never;
@@ -1090,6 +1128,20 @@ export interface components {
             /** @description The claim version you worked from (or send If-Match). */
             version?: number;
         };
+        OwnServiceDto: {
+            /** @description The capacity flag the matcher ranks by */
+            acceptingReferrals: boolean;
+            areas: components["schemas"]["ServiceAreaDto"][];
+            description: string;
+            email?: string | null;
+            history?: components["schemas"]["ServiceChangeDto"][];
+            id: string;
+            lastChange?: components["schemas"]["ServiceChangeDto"] | null;
+            maximumAge?: number | null;
+            minimumAge?: number | null;
+            name: string;
+            url?: string | null;
+        };
         PartnerChallengeDto: {
             /** @description The challenge from POST /v1/partner/auth/sign-in */
             challenge: string;
@@ -1346,6 +1398,25 @@ export interface components {
             /** @description The claim version you worked from (or send If-Match). */
             version?: number;
         };
+        ServiceAreaDto: {
+            /** @enum {string} */
+            areaType: "local-authority" | "postcode-district" | "country";
+            /**
+             * @description GSS code, or a postcode district like NW1
+             * @example E09000007
+             */
+            code: string;
+            /** @example Camden */
+            name: string;
+        };
+        ServiceChangeDto: {
+            at: string;
+            /** @description The partner user or credential */
+            byId?: string | null;
+            /** @enum {string} */
+            byType: "partner" | "staff" | "import";
+            fields: string[];
+        };
         SpecialExpenseDto: {
             amountPence: number;
             /** @enum {string} */
@@ -1427,6 +1498,15 @@ export interface components {
             /** @enum {string} */
             status: "answered";
             version: number;
+        };
+        UpdateOwnServiceDto: {
+            acceptingReferrals?: boolean;
+            areas?: components["schemas"]["ServiceAreaDto"][];
+            description?: string;
+            email?: string | null;
+            maximumAge?: number | null;
+            minimumAge?: number | null;
+            url?: string | null;
         };
         UpdateReferralDto: {
             /** @description A sentence or two, stored encrypted */
@@ -2966,6 +3046,92 @@ export interface operations {
             };
             /** @description Locked for 15 minutes */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PartnerDirectoryController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnServiceDto"][];
+                };
+            };
+        };
+    };
+    PartnerDirectoryController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                serviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnServiceDto"];
+                };
+            };
+            /** @description Not one of your services (the attempt is audited) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PartnerDirectoryController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                serviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOwnServiceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnServiceDto"];
+                };
+            };
+            /** @description Invalid fields, or the youngest age above the oldest */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not one of your services (the attempt is audited) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
