@@ -23,6 +23,7 @@ import { DatabaseRoles1764470000000 } from './1764470000000-database-roles.js';
 import { CitizenExternalIssuer1764470000000 } from './1764470000000-citizen-external-issuer.js';
 import { PaymentsFourEyes1764470000100 } from './1764470000100-payments-four-eyes.js';
 import { PreferredLanguage1764480000000 } from './1764480000000-preferred-language.js';
+import { PartnerUsers1764480000000 } from './1764480000000-partner-users.js';
 
 /** Every migration, listed explicitly and in order (never by glob). Add new ones at the end. */
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   CitizenExternalIssuer1764470000000,
   PaymentsFourEyes1764470000100,
   PreferredLanguage1764480000000,
+  PartnerUsers1764480000000,
 ];

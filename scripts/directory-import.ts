@@ -5,7 +5,7 @@
  * Reads DATABASE_URL (default: the local development database).
  */
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { ImportDirectory, InvalidDirectoryDocumentError } from '@redress/application';
 import { dataSourceOptions, PostgresDirectoryImportStore } from '@redress/persistence';
 import { DataSource } from 'typeorm';
@@ -27,10 +27,15 @@ async function main(file: string | undefined): Promise<void> {
   ).initialize();
   try {
     const store = new PostgresDirectoryImportStore(dataSource);
-    const counts = await new ImportDirectory(store, () => store.knownTermIds()).execute({ document });
+    const counts = await new ImportDirectory(store, () => store.knownTermIds()).execute({
+      document,
+      // The file's records are as of its last change: a service edited in the partner portal since is kept.
+      recordsAsOf: statSync(file).mtime,
+    });
     console.log(
       `imported ${counts.organizations} organisation(s), ${counts.services} service(s), ${counts.serviceAreas} service area(s), ` +
-        `${counts.attributes} attribute(s), ${counts.taxonomyTerms} taxonomy term(s)`,
+        `${counts.attributes} attribute(s), ${counts.taxonomyTerms} taxonomy term(s); ` +
+        `${counts.keptPortalEdits} service(s) kept as edited in the partner portal since`,
     );
   } finally {
     await dataSource.destroy();

@@ -15,6 +15,7 @@ env.DATABASE_URL ??= 'postgres://redress_app@127.0.0.1:5432/redress';
 const citizenPort = env.CITIZEN_API_PORT ?? '3001';
 const caseworkerPort = env.CASEWORKER_API_PORT ?? '3002';
 const citizenWebPort = env.CITIZEN_WEB_PORT ?? '3000';
+const partnerWebPort = env.PARTNER_WEB_PORT ?? '3004';
 
 function run(command, args, runEnv = env) {
   const result = spawnSync(command, args, { stdio: 'inherit', env: runEnv });
@@ -36,6 +37,11 @@ const apps = [
   ['citizen-api', 'dist/apps/citizen-api/src/main.js', { PORT: citizenPort }],
   ['caseworker-api', 'dist/apps/caseworker-api/src/main.js', { PORT: caseworkerPort }],
   ['worker', 'dist/apps/worker/src/main.js', {}],
+  [
+    'partner-web',
+    'dist/apps/partner-web/src/main.js',
+    { PORT: partnerWebPort, CASEWORKER_API_URL: `http://127.0.0.1:${caseworkerPort}` },
+  ],
 ];
 const children = apps.map(([name, entry, extra]) => {
   const child = spawn(process.execPath, ['--enable-source-maps', entry], {
@@ -61,6 +67,7 @@ Redress is starting:
       ? '\n  stubs           police http://127.0.0.1:3099, finance http://127.0.0.1:3098 (development only)'
       : ''
   }
+  partner portal  http://127.0.0.1:${partnerWebPort}   (support organisations; health: /health/ready)
 Press Ctrl-C to stop them all.
 `);
 

@@ -47,6 +47,8 @@ const matrix: Array<[Method, string, StaffRole[]]> = [
   ['GET', '/v1/claims/:reference/referrals', readers],
   ['POST', '/v1/claims/:reference/referrals', [...caseworkers, 'team-leader']],
   ['POST', '/v1/claims/:reference/referrals/:referralId/consent-withdrawal', [...caseworkers, 'team-leader']],
+  // A Redress administrator invites a person to a support organisation's portal (docs/partner-portal.md).
+  ['POST', '/v1/support-organisations/:organisationId/users', administrators],
   ['GET', '/v1/search/claims', readers],
   ['GET', '/v1/reports/claims-per-week', managers],
   ['GET', '/v1/reports/time-to-decision', managers],

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { currentConsentWording } from '@redress/domain';
 import { routeInventory } from '@redress/platform';
 import request from 'supertest';
@@ -29,8 +30,10 @@ import {
  * - `partner`: one organisation's referral. Organisation A (the owner) gets `owner`; B 404 and nothing changes;
  *   citizens, staff and anonymous callers 401.
  * - `partner-list`: A sees its referral; B gets 200 without it; everyone else 401.
+ * - `partner-any`: every partner key gets `owner` (403 on the routes only a person signed in to the partner portal
+ *   may use: test/partner-users.e2e-spec.ts), everyone else 401.
  */
-type Kind = 'owned' | 'self' | 'public' | 'partner' | 'partner-list';
+type Kind = 'owned' | 'self' | 'public' | 'partner' | 'partner-list' | 'partner-any';
 type Actor = 'anonymous' | 'owner' | 'other-citizen' | `staff:${StaffRole}` | 'partner-a' | 'partner-b';
 const staffRoles: StaffRole[] = ['caseworker', 'senior-caseworker', 'team-leader', 'auditor', 'administrator'];
 const actors: Actor[] = [
@@ -55,6 +58,10 @@ interface Entry {
 }
 
 const wordingVersion = currentConsentWording['support-referral'].version;
+/** A service of organisation A (Harbourlight) in the seed directory, for the partner directory routes. */
+const serviceOfA: string = JSON.parse(readFileSync('data/directory/seed-directory.json', 'utf8')).organizations.find(
+  (o: { name: string }) => o.name === 'Harbourlight Victim Care',
+).services[0].id;
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 let emails = 0;
 
@@ -185,6 +192,54 @@ const table: Array<[string, Entry]> = [
     'POST /v1/partner/referrals/:referralId/close',
     { kind: 'partner', owner: 200, body: () => ({ outcome: 'support-given' }) },
   ],
+  // Partner portal sign-in: the same answer for anyone (a challenge no code was sent for is a wrong code).
+  ['POST /v1/partner/auth/sign-in', { kind: 'public', owner: 202, body: () => ({ email: 'nobody@example.org' }) }],
+  [
+    'POST /v1/partner/auth/code',
+    { kind: 'public', owner: 400, body: () => ({ challenge: `rpc_${'A'.repeat(43)}`, code: '123456' }) },
+  ],
+  [
+    'POST /v1/partner/auth/totp-setup',
+    { kind: 'public', owner: 400, body: () => ({ challenge: `rpc_${'A'.repeat(43)}` }) },
+  ],
+  [
+    'POST /v1/partner/auth/totp-setup/confirm',
+    { kind: 'public', owner: 400, body: () => ({ challenge: `rpc_${'A'.repeat(43)}`, code: '123456' }) },
+  ],
+  [
+    'POST /v1/partner/auth/second-factor',
+    {
+      kind: 'public',
+      owner: 400,
+      body: () => ({ challenge: `rpc_${'A'.repeat(43)}`, method: 'totp', code: '123456' }),
+    },
+  ],
+  // The organisation's own directory entry: a service of A is 404 to B.
+  ['GET /v1/partner/organisation/services', { kind: 'partner-any', owner: 200 }],
+  [
+    'GET /v1/partner/organisation/services/:serviceId',
+    { kind: 'partner', owner: 200, url: () => `/v1/partner/organisation/services/${serviceOfA}` },
+  ],
+  [
+    'PATCH /v1/partner/organisation/services/:serviceId',
+    {
+      kind: 'partner',
+      owner: 200,
+      url: () => `/v1/partner/organisation/services/${serviceOfA}`,
+      body: () => ({ acceptingReferrals: true }),
+    },
+  ],
+  ['POST /v1/partner/auth/sign-out', { kind: 'partner-any', owner: 403 }],
+  ['GET /v1/partner/auth/me', { kind: 'partner-any', owner: 403 }],
+  ['GET /v1/partner/organisation/users', { kind: 'partner-any', owner: 403 }],
+  [
+    'POST /v1/partner/organisation/users',
+    { kind: 'partner-any', owner: 403, body: () => ({ email: 'colleague@example.org', role: 'caseworker' }) },
+  ],
+  [
+    'DELETE /v1/partner/organisation/users/:userId',
+    { kind: 'partner-any', owner: 403, url: () => `/v1/partner/organisation/users/${randomUUID()}` },
+  ],
 ];
 
 /** Fills a route pattern's parameters with the fixture each parameter usually means. */
@@ -230,7 +285,7 @@ describe('authorisation matrix over the citizen API and the partner API', () => 
     const app = pattern.startsWith('/v1/partner/') ? apis.caseworkerApi : apis.citizenApi;
     const url = entry.url ? entry.url(f) : defaultUrl(pattern, f);
     let pending = request(app.getHttpServer())
-      [method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](url)
+      [method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](url)
       .set('x-forwarded-for', `10.77.${Math.floor(++address / 250)}.${address % 250}`);
     for (const [name, value] of Object.entries(entry.headers?.(f) ?? {})) pending = pending.set(name, value);
     const token = authorization(actor);
@@ -276,6 +331,7 @@ describe('authorisation matrix over the citizen API and the partner API', () => 
       case 'partner':
         return actor === 'partner-a' ? entry.owner : actor === 'partner-b' ? 404 : 401;
       case 'partner-list':
+      case 'partner-any':
         return partner ? entry.owner : 401;
     }
   }

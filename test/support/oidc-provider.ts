@@ -2,7 +2,7 @@ import { randomUUID, webcrypto } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
-import Provider from 'oidc-provider';
+import Provider, { type AccessToken, type ClientCredentials, type ClientMetadata } from 'oidc-provider';
 import * as oidcClient from 'openid-client';
 
 /**
@@ -246,10 +246,11 @@ export class TestOidcProvider {
 
   private async finishInteraction(provider: Provider, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const details = await provider.interactionDetails(req, res);
-    const accountId = details.params.login_hint ?? 'anonymous-test-person';
+    const params = details.params as Record<string, string | undefined>;
+    const accountId = params.login_hint ?? 'anonymous-test-person';
     if (!this.accounts.has(accountId)) this.account(accountId);
-    const grant = new provider.Grant({ accountId, clientId: details.params.client_id! });
-    grant.addOIDCScope(details.params.scope ?? 'openid');
+    const grant = new provider.Grant({ accountId, clientId: params.client_id! });
+    grant.addOIDCScope(params.scope ?? 'openid');
     grant.addResourceScope(this.options.resource, this.options.resourceScope);
     const grantId = await grant.save();
     await provider.interactionFinished(
@@ -290,7 +291,7 @@ export class TestOidcProvider {
       return { ...client, jwks_uri: `${this.issuer}/client-jwks/${encodeURIComponent(clientId)}` };
     });
     return new Provider(this.issuer, {
-      clients,
+      clients: clients as unknown as ClientMetadata[],
       jwks: { keys: this.signingKeys.map((key) => key.jwk) },
       cookies: { keys: ['test-only-cookie-key-of-the-oidc-provider'] },
       pkce: { required: () => true },
@@ -312,8 +313,8 @@ export class TestOidcProvider {
           };
         },
       }),
-      extraTokenClaims: (_ctx: unknown, token: { accountId?: string }) => {
-        if (!token.accountId) return undefined;
+      extraTokenClaims: (_ctx: unknown, token: AccessToken | ClientCredentials) => {
+        if (!('accountId' in token) || !token.accountId) return undefined;
         const person = account(token.accountId);
         return { vot: person.vot ?? 'Cl.Cm', ...(person.accessTokenClaims?.() ?? {}) };
       },

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { HttpPlatformModule } from '@redress/platform';
+import { HttpPlatformModule, NotifyModule } from '@redress/platform';
 import { QueueDashboardModule } from './admin/queue-dashboard.module.js';
 import { RolesGuard, StaffAuthGuard, StaffJwtStrategy } from './auth/index.js';
 import { CaseworkModule } from './casework/casework.module.js';
@@ -16,6 +16,7 @@ export class CaseworkerApiModule {
       module: CaseworkerApiModule,
       imports: [
         HttpPlatformModule.forRoot({ config, configClass: CaseworkerApiConfig, appName: 'caseworker-api' }),
+        NotifyModule.forRoot(config),
         PartnerModule,
         CaseworkModule,
         OutcomesModule,

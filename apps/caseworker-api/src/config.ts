@@ -3,6 +3,7 @@ import {
   IsIn,
   IsInt,
   IsString,
+  IsUUID,
   Matches,
   Max,
   Min,
@@ -11,7 +12,7 @@ import {
   ValidateIf,
   type ValidationArguments,
 } from 'class-validator';
-import { HttpConfig, listSetting, parseValueMapping } from '@redress/platform';
+import { HttpConfig, listSetting, parseValueMapping, WithNotifyConfig } from '@redress/platform';
 import { isStaffRole } from './auth/staff-principal.js';
 import {
   DEVELOPMENT_ONLY_STAFF_PUBLIC_KEY,
@@ -78,7 +79,7 @@ function ValueMapping(accepts: (target: string) => boolean, message: string): Pr
 const CLAIM_PATH = /^[A-Za-z0-9_:./-]{1,200}$/;
 
 /** The caseworker-api's settings, validated once at boot. */
-export class CaseworkerApiConfig extends HttpConfig {
+export class CaseworkerApiConfig extends WithNotifyConfig(HttpConfig) {
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -214,4 +215,22 @@ export class CaseworkerApiConfig extends HttpConfig {
   @Min(1)
   @Max(10)
   REFERRAL_PROPOSALS = 3;
+
+  /** The Notify email template of a partner user's sign-in code, with ((code)) and ((minutes)). */
+  @ValidateIf((config: CaseworkerApiConfig) => config.NOTIFY_MODE === 'notify')
+  @IsUUID('all', { message: 'NOTIFY_TEMPLATE_PARTNER_SIGN_IN_CODE must be a Notify template id in notify mode' })
+  NOTIFY_TEMPLATE_PARTNER_SIGN_IN_CODE = 'local-partner-sign-in-code';
+
+  /** The Notify email template of an invitation to the partner portal, with ((organisation)) and ((url)). */
+  @ValidateIf((config: CaseworkerApiConfig) => config.NOTIFY_MODE === 'notify')
+  @IsUUID('all', { message: 'NOTIFY_TEMPLATE_PARTNER_INVITATION must be a Notify template id in notify mode' })
+  NOTIFY_TEMPLATE_PARTNER_INVITATION = 'local-partner-invitation';
+
+  /** The partner portal's address, for invitation emails; https in production. */
+  @Matches(/^https?:\/\/\S+$/, { message: 'PARTNER_PORTAL_URL must be an http(s) URL' })
+  @InProduction(
+    (value) => typeof value === 'string' && value.startsWith('https://'),
+    'PARTNER_PORTAL_URL must be https in production',
+  )
+  PARTNER_PORTAL_URL = 'http://localhost:3004';
 }

@@ -49,3 +49,4 @@ export * from './payments/index.js';
 export * from './search/index.js';
 export * from './reports/index.js';
 export * from './retention/index.js';
+export * from './partner-users/index.js';

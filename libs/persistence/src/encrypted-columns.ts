@@ -27,6 +27,28 @@ export const encryptedColumns: EncryptedColumn[] = [
     contextColumns: [],
     context: (row) => `citizen:${String(row.id)}:email`,
   },
+  // Partner portal users (docs/partner-portal.md).
+  {
+    table: 'partner_user',
+    idColumn: 'id',
+    column: 'email_encrypted',
+    contextColumns: [],
+    context: (row) => `partner-user:${String(row.id)}:email`,
+  },
+  {
+    table: 'partner_user',
+    idColumn: 'id',
+    column: 'totp_secret_encrypted',
+    contextColumns: [],
+    context: (row) => `partner-user:${String(row.id)}:totp`,
+  },
+  {
+    table: 'partner_sign_in',
+    idColumn: 'id',
+    column: 'pending_totp_secret_encrypted',
+    contextColumns: ['user_id'],
+    context: (row) => `partner-user:${String(row.user_id)}:totp`,
+  },
   // Casework (docs/caseworker.md): the contexts the casework adapters encrypt with.
   {
     table: 'claim_note',

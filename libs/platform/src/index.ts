@@ -28,3 +28,4 @@ export * from './identity/bearer-token.js';
 export * from './identity/identity-errors.js';
 export * from './identity/remote-key-set.js';
 export * from './identity/claims.js';
+export * from './second-factor/totp-second-factor.js';

@@ -76,12 +76,26 @@ export class PartnerReferralDto {
   @ApiProperty() serviceId: string;
   @ApiProperty() serviceName: string;
   @ApiProperty({ enum: ['sent', 'acknowledged', 'accepted', 'declined', 'in_progress', 'closed'] }) status: string;
-  @ApiPropertyOptional({ nullable: true }) sentAt: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Acknowledge by the end of this day or the referral expires' })
+  @ApiPropertyOptional({ type: String, nullable: true }) sentAt: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Acknowledge by the end of this day or the referral expires',
+  })
   acknowledgeDueOn: string | null;
-  @ApiPropertyOptional({ nullable: true }) acknowledgedAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) declineReason: string | null;
-  @ApiPropertyOptional({ nullable: true }) outcome: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) acknowledgedAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'When the person consented to the referral' })
+  consentedAt: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Victims’ Code right 4: the day it had to be sent by',
+  })
+  sendDueOn: string | null;
+  @ApiProperty({ description: 'Victims’ Code right 4: it was sent after its day' }) sentLate: boolean;
+  @ApiPropertyOptional({ type: String, nullable: true }) closedAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) declineReason: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) outcome: string | null;
   @ApiProperty({ type: PartnerPersonDto, description: 'The minimum needed to contact the person safely' })
   person: PartnerPersonDto;
 
@@ -90,6 +104,8 @@ export class PartnerReferralDto {
       ...referral,
       sentAt: referral.sentAt?.toISOString() ?? null,
       acknowledgedAt: referral.acknowledgedAt?.toISOString() ?? null,
+      consentedAt: referral.consentedAt?.toISOString() ?? null,
+      closedAt: referral.closedAt?.toISOString() ?? null,
     });
   }
 }

@@ -1,7 +1,29 @@
+import { hkdfSync } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import {
   AuthenticatePartner,
+  AuthenticatePartnerUser,
   Clock,
+  ConfirmPartnerTotpSetup,
+  CryptoPartnerAuthSecrets,
+  defaultPartnerAuthSettings,
+  GetPartnerUser,
+  InvitePartnerUser,
+  ListPartnerUsers,
+  OwnDirectoryEntry,
+  PartnerDirectoryStore,
+  Notifier,
+  PartnerAuthSecrets,
+  PartnerEmailProtector,
+  PartnerUserStore,
+  RemovePartnerUser,
+  RequestPartnerSignInCode,
+  SecondFactor,
+  SignOutPartnerUser,
+  StartPartnerTotpSetup,
+  VerifyPartnerSecondFactor,
+  VerifyPartnerSignInCode,
+  type PartnerAuthSettings,
   FieldEncryption,
   GetPartnerReferral,
   ListPartnerReferrals,
@@ -16,18 +38,51 @@ import {
 import {
   AuditLogPartnerAccessLog,
   PostgresPartnerAccessStore,
+  PostgresPartnerDirectoryStore,
+  PostgresPartnerUserStore,
   PostgresReferralStore,
   PostgresSupportDirectory,
 } from '@redress/persistence';
-import { AuditLog, FieldCipher } from '@redress/platform';
+import { AuditLog, FieldCipher, TotpSecondFactor } from '@redress/platform';
 import { DataSource } from 'typeorm';
 import { CaseworkerApiConfig } from '../config.js';
-import { PartnerAuthGuard } from './partner-auth.guard.js';
+import { FieldCipherPartnerEmailProtector } from './field-cipher-partner-email-protector.js';
+import { PartnerAuthController } from './partner-auth.controller.js';
+import { PartnerDirectoryController } from './partner-directory.controller.js';
+import { PartnerAdministratorGuard, PartnerAuthGuard, PartnerUserGuard } from './partner-auth.guard.js';
+import { PartnerUsersController, StaffPartnerUsersController } from './partner-users.controller.js';
 import { PartnerReferralsController } from './partner-referrals.controller.js';
 
-/** The partner organisations' API: referrals sent to them, scoped by their API credential. */
+const PARTNER_AUTH_SETTINGS = 'PARTNER_AUTH_SETTINGS';
+
+/** The partner sign-in code key, derived from the partner key pepper (RFC 5869 HKDF), so one secret serves both. */
+function partnerCodeKey(config: CaseworkerApiConfig): Buffer {
+  return Buffer.from(hkdfSync('sha256', config.PARTNER_KEY_PEPPER, '', 'redress partner sign-in code v1', 32));
+}
+
+export function partnerAuthSettings(config: CaseworkerApiConfig): PartnerAuthSettings {
+  return {
+    ...defaultPartnerAuthSettings,
+    signInCodeTemplateId: config.NOTIFY_TEMPLATE_PARTNER_SIGN_IN_CODE,
+    invitationTemplateId: config.NOTIFY_TEMPLATE_PARTNER_INVITATION,
+    portalUrl: config.PARTNER_PORTAL_URL,
+  };
+}
+
+type Deps<T extends abstract new (...args: never[]) => unknown> = ConstructorParameters<T>;
+
+/**
+ * The partner organisations' API: referrals sent to them, scoped by their API credential or by a signed-in
+ * partner user's token; the users' sign-in and the organisation administrator's user management.
+ */
 @Module({
-  controllers: [PartnerReferralsController],
+  controllers: [
+    PartnerReferralsController,
+    PartnerAuthController,
+    PartnerUsersController,
+    StaffPartnerUsersController,
+    PartnerDirectoryController,
+  ],
   providers: [
     { provide: Clock, useClass: SystemClock },
     { provide: FieldEncryption, useExisting: FieldCipher },
@@ -78,7 +133,105 @@ import { PartnerReferralsController } from './partner-referrals.controller.js';
       inject: [ReferralStore, SupportDirectory, FieldEncryption, Clock],
       useFactory: (...deps: ConstructorParameters<typeof RespondToReferral>) => new RespondToReferral(...deps),
     },
+    {
+      provide: PARTNER_AUTH_SETTINGS,
+      inject: [CaseworkerApiConfig],
+      useFactory: (config: CaseworkerApiConfig) => partnerAuthSettings(config),
+    },
+    {
+      provide: PartnerAuthSecrets,
+      inject: [CaseworkerApiConfig],
+      useFactory: (config: CaseworkerApiConfig) => new CryptoPartnerAuthSecrets(partnerCodeKey(config)),
+    },
+    { provide: SecondFactor, useFactory: () => new TotpSecondFactor() },
+    {
+      provide: PartnerEmailProtector,
+      inject: [FieldCipher],
+      useFactory: (cipher: FieldCipher) => new FieldCipherPartnerEmailProtector(cipher),
+    },
+    {
+      provide: PartnerUserStore,
+      inject: [DataSource, AuditLog],
+      useFactory: (dataSource: DataSource, auditLog: AuditLog) =>
+        new PostgresPartnerUserStore(dataSource, (manager, entry) => auditLog.append(manager, entry)),
+    },
+    {
+      provide: RequestPartnerSignInCode,
+      inject: [PartnerUserStore, PartnerEmailProtector, PartnerAuthSecrets, Notifier, Clock, PARTNER_AUTH_SETTINGS],
+      useFactory: (...deps: Deps<typeof RequestPartnerSignInCode>) => new RequestPartnerSignInCode(...deps),
+    },
+    {
+      provide: VerifyPartnerSignInCode,
+      inject: [PartnerUserStore, PartnerAuthSecrets, Clock, PARTNER_AUTH_SETTINGS],
+      useFactory: (...deps: Deps<typeof VerifyPartnerSignInCode>) => new VerifyPartnerSignInCode(...deps),
+    },
+    {
+      provide: StartPartnerTotpSetup,
+      inject: [
+        PartnerUserStore,
+        PartnerAuthSecrets,
+        Clock,
+        PARTNER_AUTH_SETTINGS,
+        SecondFactor,
+        FieldEncryption,
+        PartnerEmailProtector,
+      ],
+      useFactory: (...deps: Deps<typeof StartPartnerTotpSetup>) => new StartPartnerTotpSetup(...deps),
+    },
+    {
+      provide: ConfirmPartnerTotpSetup,
+      inject: [PartnerUserStore, PartnerAuthSecrets, Clock, PARTNER_AUTH_SETTINGS, SecondFactor, FieldEncryption],
+      useFactory: (...deps: Deps<typeof ConfirmPartnerTotpSetup>) => new ConfirmPartnerTotpSetup(...deps),
+    },
+    {
+      provide: VerifyPartnerSecondFactor,
+      inject: [PartnerUserStore, PartnerAuthSecrets, Clock, PARTNER_AUTH_SETTINGS, SecondFactor, FieldEncryption],
+      useFactory: (...deps: Deps<typeof VerifyPartnerSecondFactor>) => new VerifyPartnerSecondFactor(...deps),
+    },
+    {
+      provide: AuthenticatePartnerUser,
+      inject: [PartnerUserStore, PartnerAuthSecrets, Clock, PARTNER_AUTH_SETTINGS],
+      useFactory: (...deps: Deps<typeof AuthenticatePartnerUser>) => new AuthenticatePartnerUser(...deps),
+    },
+    {
+      provide: SignOutPartnerUser,
+      inject: [PartnerUserStore, Clock],
+      useFactory: (...deps: Deps<typeof SignOutPartnerUser>) => new SignOutPartnerUser(...deps),
+    },
+    {
+      provide: GetPartnerUser,
+      inject: [PartnerUserStore, PartnerEmailProtector],
+      useFactory: (...deps: Deps<typeof GetPartnerUser>) => new GetPartnerUser(...deps),
+    },
+    {
+      provide: ListPartnerUsers,
+      inject: [PartnerUserStore, PartnerEmailProtector],
+      useFactory: (...deps: Deps<typeof ListPartnerUsers>) => new ListPartnerUsers(...deps),
+    },
+    {
+      provide: InvitePartnerUser,
+      inject: [PartnerUserStore, PartnerEmailProtector, Notifier, Clock, PARTNER_AUTH_SETTINGS],
+      useFactory: (...deps: Deps<typeof InvitePartnerUser>) => new InvitePartnerUser(...deps),
+    },
+    {
+      provide: RemovePartnerUser,
+      inject: [PartnerUserStore, Clock],
+      useFactory: (...deps: Deps<typeof RemovePartnerUser>) => new RemovePartnerUser(...deps),
+    },
+    {
+      provide: PartnerDirectoryStore,
+      inject: [DataSource, AuditLog],
+      useFactory: (dataSource: DataSource, auditLog: AuditLog) =>
+        new PostgresPartnerDirectoryStore(dataSource, (manager, entry) => auditLog.append(manager, entry)),
+    },
+    {
+      provide: OwnDirectoryEntry,
+      inject: [PartnerDirectoryStore, Clock],
+      useFactory: (...deps: Deps<typeof OwnDirectoryEntry>) => new OwnDirectoryEntry(...deps),
+    },
     PartnerAuthGuard,
+    PartnerAdministratorGuard,
+    PartnerUserGuard,
   ],
 })
 export class PartnerModule {}

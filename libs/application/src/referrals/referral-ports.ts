@@ -127,7 +127,14 @@ export type LatestConsentEntry = Omit<ConsentLedgerEntry, 'organisationName'>;
 export interface ReferralAuditEntry {
   actor: ReferralActor;
   action: string;
-  targetType: 'referral' | 'referral-consent' | 'partner-credential' | 'partner-webhook' | 'support-directory';
+  targetType:
+    | 'referral'
+    | 'referral-consent'
+    | 'partner-credential'
+    | 'partner-webhook'
+    | 'support-directory'
+    | 'partner-user'
+    | 'partner-session';
   targetId: string | null;
   details?: Record<string, string | number | boolean>;
   occurredAt: Date;

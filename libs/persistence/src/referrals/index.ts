@@ -6,3 +6,5 @@ export * from './postgres-referral-store.js';
 export * from './postgres-partner-access-store.js';
 export * from './postgres-directory-import-store.js';
 export * from './postgres-claim-support-answers.js';
+export * from './postgres-partner-user-store.js';
+export * from './postgres-partner-directory-store.js';

@@ -1,4 +1,9 @@
-import { DirectoryImportStore, type DirectoryImportCounts, type HsdsDocument } from '@redress/application';
+import {
+  DirectoryImportStore,
+  type DirectoryImportCounts,
+  type DirectoryImportOptions,
+  type HsdsDocument,
+} from '@redress/application';
 import type { DataSource } from 'typeorm';
 
 /** Upserts an HSDS document by id in one transaction; a service's areas and attributes become exactly the file's. */
@@ -12,14 +17,16 @@ export class PostgresDirectoryImportStore extends DirectoryImportStore {
     return new Set(rows.map((row) => row.id));
   }
 
-  async upsert(document: HsdsDocument): Promise<DirectoryImportCounts> {
+  async upsert(document: HsdsDocument, options: DirectoryImportOptions = {}): Promise<DirectoryImportCounts> {
     const counts: DirectoryImportCounts = {
       taxonomyTerms: 0,
       organizations: 0,
       services: 0,
       serviceAreas: 0,
       attributes: 0,
+      keptPortalEdits: 0,
     };
+    const importedAt = new Date();
     await this.dataSource.transaction(async (manager) => {
       // Parents before children, so a term may name a parent that appears later in the file.
       for (const term of document.taxonomy_terms) {
@@ -55,6 +62,18 @@ export class PostgresDirectoryImportStore extends DirectoryImportStore {
         );
         counts.organizations += 1;
         for (const service of organization.services) {
+          // A portal edit is newer than any record made before it (docs/partner-portal.md).
+          const recordDate = service.last_modified
+            ? new Date(service.last_modified)
+            : (options.recordsAsOf ?? importedAt);
+          const [edited] = await manager.query<Array<{ portal_edited_at: Date | null }>>(
+            `SELECT portal_edited_at FROM directory_service WHERE id = $1 FOR UPDATE`,
+            [service.id],
+          );
+          if (edited?.portal_edited_at && edited.portal_edited_at > recordDate) {
+            counts.keptPortalEdits += 1;
+            continue;
+          }
           await manager.query(
             `INSERT INTO directory_service (id, organization_id, name, alternate_name, description, url, email, status,
                eligibility_description, minimum_age, maximum_age, intake_method, intake_description, accepting_referrals, updated_at)

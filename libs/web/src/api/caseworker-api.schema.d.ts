@@ -262,6 +262,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/claims/{reference}/payees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a payee (a representative, deputy or trust): it can be paid once a second person approves it. */
+        post: operations["PaymentsController_payee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/claims/{reference}/payees/{payeeId}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a payee a caseworker recorded (a senior caseworker who did not record it). */
+        post: operations["PaymentsController_payeeApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/claims/{reference}/payments": {
         parameters: {
             query?: never;
@@ -272,10 +306,30 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * An interim payment, or the final payment (the balance, after the victim accepts).
-         * @description The payee is stored encrypted; a child’s payment is held until 18; the finance system is told once.
+         * Propose an interim payment, or the final payment (the balance, after the victim accepts).
+         * @description Only by the caseworker the claim is assigned to, to one of its payees. Interim payments together reach at most INTERIM_PAYMENT_MAX_PERCENT of the latest award calculation. Nothing is paid until approved.
          */
-        post: operations["OutcomesController_payment"];
+        post: operations["PaymentsController_payment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/claims/{reference}/payments/{paymentId}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a proposed payment (a senior caseworker who neither proposed it nor calculated the award).
+         * @description The finance system is then told once; a child’s payment is held until 18.
+         */
+        post: operations["PaymentsController_paymentApproval"];
         delete?: never;
         options?: never;
         head?: never;
@@ -395,6 +449,201 @@ export interface paths {
          */
         post: operations["OutcomesController_reviewRequest"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner/auth/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check the emailed code; says which second-factor step comes next */
+        post: operations["PartnerAuthController_code"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in partner user and their organisation */
+        get: operations["PartnerAuthController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner/auth/second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A code from the authenticator app, or a single-use recovery code; signs in */
+        post: operations["PartnerAuthController_secondFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner/auth/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email a sign-in code
+         * @description The same answer whether or not the address belongs to a user: only a user gets an email.
+         */
+        post: operations["PartnerAuthController_signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner/auth/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End this session (the token stops working at once) */
+        post: operations["PartnerAuthController_signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner/auth/totp-setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** First sign-in: a new authenticator secret and its QR code (the same until confirmed) */
+        post: operations["PartnerAuthController_totpSetup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner/auth/totp-setup/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the authenticator with a code from it; signs in and gives recovery codes once */
+        post: operations["PartnerAuthController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner/organisation/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your organisation’s services as the directory holds them */
+        get: operations["PartnerDirectoryController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner/organisation/services/{serviceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your services, with its dated, attributed changes */
+        get: operations["PartnerDirectoryController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change one of your services: taking referrals or not, description, contact, areas, ages
+         * @description Dated and attributed; a later directory import of an older record leaves it as you set it.
+         */
+        patch: operations["PartnerDirectoryController_update"];
+        trace?: never;
+    };
+    "/v1/partner/organisation/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation’s users */
+        get: operations["PartnerUsersController_users"];
+        put?: never;
+        /** Invite a colleague (an email tells them how to sign in) */
+        post: operations["PartnerUsersController_inviteUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner/organisation/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a colleague: their sessions end at once */
+        delete: operations["PartnerUsersController_removeUser"];
         options?: never;
         head?: never;
         patch?: never;
@@ -644,6 +893,23 @@ export interface paths {
         get: operations["StaffMeController_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/support-organisations/{organisationId}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite a person to a support organisation’s portal */
+        post: operations["StaffPartnerUsersController_inviteUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -900,6 +1166,12 @@ export interface components {
             /** @example A-ARM-FRACTURE-1 */
             code: string;
         };
+        InvitePartnerUserDto: {
+            /** @example alex@harbourlight.example.org */
+            email: string;
+            /** @enum {string} */
+            role: "administrator" | "caseworker";
+        };
         JudgementDto: {
             /**
              * @description Conduct findings only (para 25).
@@ -927,6 +1199,40 @@ export interface components {
             /** @description The claim version you worked from (or send If-Match). */
             version?: number;
         };
+        OwnServiceDto: {
+            /** @description The capacity flag the matcher ranks by */
+            acceptingReferrals: boolean;
+            areas: components["schemas"]["ServiceAreaDto"][];
+            description: string;
+            email?: string | null;
+            history?: components["schemas"]["ServiceChangeDto"][];
+            id: string;
+            lastChange?: components["schemas"]["ServiceChangeDto"] | null;
+            maximumAge?: number | null;
+            minimumAge?: number | null;
+            name: string;
+            url?: string | null;
+        };
+        PartnerChallengeDto: {
+            /** @description The challenge from POST /v1/partner/auth/sign-in */
+            challenge: string;
+        };
+        PartnerCodeCheckedDto: {
+            /**
+             * @description Set up the second factor, or enter it
+             * @enum {string}
+             */
+            next: "totp-setup" | "totp";
+        };
+        PartnerCodeDto: {
+            /** @description The challenge from POST /v1/partner/auth/sign-in */
+            challenge: string;
+            /**
+             * @description The emailed code, or a code from the authenticator app
+             * @example 123456
+             */
+            code: string;
+        };
         PartnerContactDto: {
             /** @description In order of preference */
             channels: ("email" | "phone" | "text")[];
@@ -940,6 +1246,14 @@ export interface components {
             /** @description Never leave a voicemail when false */
             voicemailOk: boolean;
         };
+        PartnerMeDto: {
+            email: string;
+            id: string;
+            organisationId: string;
+            organisationName: string;
+            /** @enum {string} */
+            role: "administrator" | "caseworker";
+        };
         PartnerPersonDto: {
             contact: components["schemas"]["PartnerContactDto"];
             needs: ("feeling-safe" | "emotional-support" | "practical-help" | "money" | "housing" | "health" | "legal-help" | "children" | "going-to-court")[];
@@ -947,15 +1261,22 @@ export interface components {
             summary?: Record<string, never> | null;
         };
         PartnerReferralDto: {
-            acknowledgedAt?: Record<string, never> | null;
+            acknowledgedAt?: string | null;
             /** @description Acknowledge by the end of this day or the referral expires */
-            acknowledgeDueOn?: Record<string, never> | null;
-            declineReason?: Record<string, never> | null;
+            acknowledgeDueOn?: string | null;
+            closedAt?: string | null;
+            /** @description When the person consented to the referral */
+            consentedAt?: string | null;
+            declineReason?: string | null;
             id: string;
-            outcome?: Record<string, never> | null;
+            outcome?: string | null;
             /** @description The minimum needed to contact the person safely */
             person: components["schemas"]["PartnerPersonDto"];
-            sentAt?: Record<string, never> | null;
+            /** @description Victims’ Code right 4: the day it had to be sent by */
+            sendDueOn?: string | null;
+            sentAt?: string | null;
+            /** @description Victims’ Code right 4: it was sent after its day */
+            sentLate: boolean;
             serviceId: string;
             serviceName: string;
             /** @enum {string} */
@@ -965,18 +1286,98 @@ export interface components {
             id: string;
             status: string;
         };
+        PartnerSecondFactorDto: {
+            /** @description The challenge from POST /v1/partner/auth/sign-in */
+            challenge: string;
+            /**
+             * @description Six digits (totp) or xxxx-xxxx-xxxx (recovery-code)
+             * @example 123456
+             */
+            code: string;
+            /** @enum {string} */
+            method: "totp" | "recovery-code";
+        };
+        PartnerSessionDto: {
+            /** @description rpu_...: send as Authorization: Bearer */
+            accessToken: string;
+            /** @description Seconds the token works for unused; each use extends it, up to 12 hours */
+            expiresIn: number;
+            /** @description Only at second-factor set-up: shown once, stored hashed */
+            recoveryCodes?: string[];
+            /** @description After a second factor: recovery codes left */
+            recoveryCodesLeft?: number;
+            user: components["schemas"]["PartnerSessionUserDto"];
+        };
+        PartnerSessionUserDto: {
+            id: string;
+            organisationId: string;
+            /** @enum {string} */
+            role: "administrator" | "caseworker";
+        };
+        PartnerSignInRequestDto: {
+            /** @example sam@harbourlight.example.org */
+            email: string;
+        };
+        PartnerSignInStartedDto: {
+            /** @description Send it with the code; it works only if a code was emailed */
+            challenge: string;
+            /** @description Seconds the code works for */
+            expiresIn: number;
+        };
+        PartnerTotpSetupDto: {
+            /** @description The URI as a QR code, SVG */
+            qrSvg: string;
+            /** @description Base32, for typing into an authenticator app */
+            secret: string;
+            /** @description otpauth:// URI */
+            uri: string;
+        };
+        PartnerUserDto: {
+            createdAt: string;
+            email: string;
+            id: string;
+            /** @enum {string} */
+            role: "administrator" | "caseworker";
+            secondFactorSetUp: boolean;
+            /** @enum {string} */
+            status: "invited" | "active" | "removed";
+        };
+        PartnerUserInvitedDto: {
+            userId: string;
+        };
+        PayeeBody: {
+            /**
+             * @description The payee’s account (stored encrypted).
+             * @example 40-47-84 70872490
+             */
+            account: string;
+            /** @enum {string} */
+            payeeKind: "victim" | "representative" | "parent-or-guardian" | "deputy" | "trust" | "child-trust-fund";
+            /** @description The claim version you worked from (or send If-Match). */
+            version?: number;
+        };
+        PayeeResponse: {
+            /** @description A payee a caseworker recorded can be paid only once a second person approves it. */
+            approved: boolean;
+            id: string;
+            version: number;
+        };
+        PaymentApprovalResponse: {
+            id: string;
+            /** @enum {string} */
+            status: "instructing";
+            version: number;
+        };
         PaymentBody: {
             /** @description Integer pence. */
             amountPence: number;
             /** @enum {string} */
             kind: "interim" | "final";
-            /** @enum {string} */
-            payeeKind: "victim" | "representative" | "parent-or-guardian" | "deputy" | "trust" | "child-trust-fund";
             /**
-             * @description The payee’s account (stored encrypted).
-             * @example 40-47-84 70872490
+             * Format: uuid
+             * @description One of the claim’s payees (given by the victim, or approved).
              */
-            payeeReference: string;
+            payeeId: string;
             /** @description The claim version you worked from (or send If-Match). */
             version?: number;
         };
@@ -984,7 +1385,8 @@ export interface components {
             /** @description A child’s payment is held until their 18th birthday. */
             holdUntil: string | null;
             id: string;
-            status: string;
+            /** @enum {string} */
+            status: "proposed" | "instructing";
             version: number;
         };
         ReassignBody: {
@@ -1089,6 +1491,25 @@ export interface components {
             /** @description The claim version you worked from (or send If-Match). */
             version?: number;
         };
+        ServiceAreaDto: {
+            /** @enum {string} */
+            areaType: "local-authority" | "postcode-district" | "country";
+            /**
+             * @description GSS code, or a postcode district like NW1
+             * @example E09000007
+             */
+            code: string;
+            /** @example Camden */
+            name: string;
+        };
+        ServiceChangeDto: {
+            at: string;
+            /** @description The partner user or credential */
+            byId?: string | null;
+            /** @enum {string} */
+            byType: "partner" | "staff" | "import";
+            fields: string[];
+        };
         SpecialExpenseDto: {
             amountPence: number;
             /** @enum {string} */
@@ -1183,6 +1604,15 @@ export interface components {
             /** @enum {string} */
             status: "answered";
             version: number;
+        };
+        UpdateOwnServiceDto: {
+            acceptingReferrals?: boolean;
+            areas?: components["schemas"]["ServiceAreaDto"][];
+            description?: string;
+            email?: string | null;
+            maximumAge?: number | null;
+            minimumAge?: number | null;
+            url?: string | null;
         };
         UpdateReferralDto: {
             /** @description A sentence or two, stored encrypted */
@@ -2041,7 +2471,150 @@ export interface operations {
             };
         };
     };
-    OutcomesController_payment: {
+    PaymentsController_payee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayeeBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayeeResponse"];
+                };
+            };
+            /** @description No valid staff token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description problem+json
+             *
+             *     The staff member’s role does not allow this.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description problem+json */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not possible in the claim’s or the payment’s state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Version missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PaymentsController_payeeApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                payeeId: string;
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayeeResponse"];
+                };
+            };
+            /** @description No valid staff token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description problem+json
+             *
+             *     The staff member’s role does not allow this.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description problem+json */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not possible in the claim’s or the payment’s state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Version missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PaymentsController_payment: {
         parameters: {
             query?: never;
             header?: never;
@@ -2071,7 +2644,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The staff member’s role does not allow this. */
+            /**
+             * @description problem+json
+             *
+             *     The staff member’s role does not allow this.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2085,7 +2662,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not possible in the claim’s state */
+            /** @description Not possible in the claim’s or the payment’s state */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2101,6 +2678,78 @@ export interface operations {
             };
             /** @description More than the award allows, not accepted yet, or no award */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Version missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PaymentsController_paymentApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                paymentId: string;
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentApprovalResponse"];
+                };
+            };
+            /** @description No valid staff token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description problem+json
+             *
+             *     The staff member’s role does not allow this.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description problem+json */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not possible in the claim’s or the payment’s state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2515,6 +3164,402 @@ export interface operations {
             };
             /** @description Version missing */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PartnerAuthController_code: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerCodeCheckedDto"];
+                };
+            };
+            /** @description Wrong or expired code (partner-auth.code-invalid) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Locked for 15 minutes after 5 wrong codes (partner-auth.locked) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PartnerAuthController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerMeDto"];
+                };
+            };
+        };
+    };
+    PartnerAuthController_secondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerSecondFactorDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerSessionDto"];
+                };
+            };
+            /** @description Wrong code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Locked for 15 minutes */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PartnerAuthController_signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerSignInRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerSignInStartedDto"];
+                };
+            };
+            /** @description Not an email address */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PartnerAuthController_signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PartnerAuthController_totpSetup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerChallengeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerTotpSetupDto"];
+                };
+            };
+            /** @description Not at that step, or a second factor is already set up */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PartnerAuthController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerSessionDto"];
+                };
+            };
+            /** @description Wrong code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Locked for 15 minutes */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PartnerDirectoryController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnServiceDto"][];
+                };
+            };
+        };
+    };
+    PartnerDirectoryController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                serviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnServiceDto"];
+                };
+            };
+            /** @description Not one of your services (the attempt is audited) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PartnerDirectoryController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                serviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOwnServiceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnServiceDto"];
+                };
+            };
+            /** @description Invalid fields, or the youngest age above the oldest */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not one of your services (the attempt is audited) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PartnerUsersController_users: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerUserDto"][];
+                };
+            };
+            /** @description Not an administrator of the organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PartnerUsersController_inviteUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitePartnerUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerUserInvitedDto"];
+                };
+            };
+            /** @description Not an administrator of the organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Someone with this email already has an account */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PartnerUsersController_removeUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an administrator of the organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a user of your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description You cannot remove yourself */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3103,6 +4148,59 @@ export interface operations {
             };
             /** @description The staff member’s role does not allow this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffPartnerUsersController_inviteUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitePartnerUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerUserInvitedDto"];
+                };
+            };
+            /** @description No valid staff token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The staff member’s role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Someone with this email already has an account */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -5,7 +5,10 @@ import { PARTNER_KEY_PATTERN, PartnerKeyHasher } from '../partner-credentials/pa
 /** The organisation a request acts for, once its API key checked out. */
 export interface PartnerPrincipal {
   organisationId: string;
+  /** Who acts, as the audit log records it: the API credential's id, or the signed-in partner user's id. */
   credentialId: string;
+  /** Set when a named user signed in to the portal (rather than an API key) makes the request. */
+  user?: { id: string; role: 'administrator' | 'caseworker'; sessionId: string };
 }
 
 /** Checks a presented API key: known key id, matching secret, neither revoked nor expired. Null otherwise. */

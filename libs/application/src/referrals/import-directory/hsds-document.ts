@@ -6,6 +6,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsISO8601,
   IsOptional,
   IsString,
   IsUrl,
@@ -162,6 +163,11 @@ export class HsdsService {
   @ValidateNested()
   @Type(() => RedressServiceExtension)
   redress: RedressServiceExtension;
+
+  /** HSDS 3: when the record was last modified (with a zone). A later portal edit wins over an older record. */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  last_modified?: string | null;
 }
 
 export class HsdsOrganization {

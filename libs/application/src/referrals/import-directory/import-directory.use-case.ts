@@ -9,11 +9,21 @@ export interface DirectoryImportCounts {
   services: number;
   serviceAreas: number;
   attributes: number;
+  /** Services left as they are because the organisation edited them in the portal after the file's record. */
+  keptPortalEdits: number;
+}
+
+export interface DirectoryImportOptions {
+  /**
+   * When the file's records were made (the CLI gives the file's modification time): a service edited in the partner
+   * portal after it is left alone, unless its record says it was modified later (`last_modified`).
+   */
+  recordsAsOf?: Date;
 }
 
 /** Writes a validated document in one transaction, upserting every record by its id. */
 export abstract class DirectoryImportStore {
-  abstract upsert(document: HsdsDocument): Promise<DirectoryImportCounts>;
+  abstract upsert(document: HsdsDocument, options?: DirectoryImportOptions): Promise<DirectoryImportCounts>;
 }
 
 export class InvalidDirectoryDocumentError extends DomainError {
@@ -88,8 +98,8 @@ export class ImportDirectory {
     private readonly knownTermIds: () => Promise<ReadonlySet<string>>,
   ) {}
 
-  async execute(command: { document: unknown }): Promise<DirectoryImportCounts> {
+  async execute(command: { document: unknown; recordsAsOf?: Date }): Promise<DirectoryImportCounts> {
     const document = parseHsdsDocument(command.document, await this.knownTermIds());
-    return this.store.upsert(document);
+    return this.store.upsert(document, { recordsAsOf: command.recordsAsOf });
   }
 }

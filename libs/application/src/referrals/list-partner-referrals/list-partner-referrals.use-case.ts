@@ -20,6 +20,11 @@ export interface PartnerReferral {
   sentAt: Date | null;
   acknowledgeDueOn: string | null;
   acknowledgedAt: Date | null;
+  /** Victims' Code right 4: when the person consented, the day it had to be sent by, and whether it was late. */
+  consentedAt: Date | null;
+  sendDueOn: string | null;
+  sentLate: boolean;
+  closedAt: Date | null;
   declineReason: ReferralState['declineReason'];
   outcome: ReferralState['outcome'];
   person: { contact: SafeContact; needs: SupportNeed[]; summary: string | null };
@@ -38,6 +43,10 @@ function toPartnerReferral(view: PartnerReferralView, encryption: FieldEncryptio
     sentAt: state.sentAt,
     acknowledgeDueOn: state.acknowledgeDueOn,
     acknowledgedAt: state.acknowledgedAt,
+    consentedAt: state.consentedAt,
+    sendDueOn: state.sendDueOn,
+    sentLate: state.sendBreachedAt !== null,
+    closedAt: state.closedAt,
     declineReason: state.declineReason,
     outcome: state.outcome,
     person: { contact: profile.contact, needs: profile.needs, summary: profile.summary },
