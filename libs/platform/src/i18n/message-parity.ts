@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 
 /**
  * Values that are the same in Welsh and English on purpose: names and codes. The one list (docs/welsh.md); a value
@@ -76,13 +76,20 @@ export function compareMessages(file: string, english: Json, welsh: Json): Parit
 }
 
 /** Every `locales` folder of apps/* and libs/* under the root (found, so new services are checked too). */
+/**
+ * Services whose readers are staff of Redress and of support organisations, who work in English: their words are
+ * in English only for now (docs/welsh.md). Everything a victim reads is in both languages.
+ */
+export const ENGLISH_ONLY_LOCALE_FOLDERS = ['apps/staff-web/locales', 'apps/partner-web/locales'];
+
 export function findLocaleFolders(root: string): string[] {
   return ['apps', 'libs'].flatMap((group) => {
     const base = join(root, group);
     if (!existsSync(base)) return [];
     return readdirSync(base)
       .map((name) => join(base, name, 'locales'))
-      .filter((folder) => existsSync(folder) && statSync(folder).isDirectory());
+      .filter((folder) => existsSync(folder) && statSync(folder).isDirectory())
+      .filter((folder) => !ENGLISH_ONLY_LOCALE_FOLDERS.includes(relative(root, folder).split(sep).join('/')));
   });
 }
 
