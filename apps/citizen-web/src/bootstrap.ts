@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { createTranslator, createWebApp, webLibPaths } from '@redress/web';
 import { CitizenWebModule } from './app.module.js';
+import { CitizenSession } from './auth/citizen-session.js';
 import type { CitizenWebConfig } from './config.js';
 
 const appRoot = join(import.meta.dirname, '..');
@@ -32,6 +33,8 @@ export async function createCitizenWeb(config: CitizenWebConfig): Promise<NestFa
     viewsDir: citizenWebPaths.views,
     signInPath: '/sign-in',
     globals: { serviceNameKey: 'service.name', footerLinks, languageToggle: true },
+    // A signed-in person's choice is saved on their account, so messages and letters follow it too.
+    onLanguageChosen: (app, request, language) => app.get(CitizenSession).saveLanguage(request, language),
     requestLocals: (request) => ({
       navigation: navigation(request),
       signedIn: Boolean(request.session.citizen),
