@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { field, formErrors, type FormBody } from '@redress/web';
+import { field, formErrors, isLanguage, type FormBody } from '@redress/web';
 import type { TFunction } from 'i18next';
 import { CITIZEN_API, type CitizenApiClient } from '../citizen-api.js';
 import { CitizenSession, safeReturnPath } from './citizen-session.js';
@@ -9,7 +9,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The page's language: the sign-in code email is sent in it. */
 function pageLanguage(reply: FastifyReply): string {
-  return String(reply.locals.lang ?? 'en');
+  return isLanguage(reply.locals.lang) ? reply.locals.lang : 'en';
 }
 
 function t(reply: FastifyReply): TFunction {
