@@ -22,3 +22,4 @@ export * from './bull-board/index.js';
 export * from './i18n/i18n.js';
 export * from './i18n/catalogues.js';
 export * from './i18n/message-parity.js';
+export * from './i18n/formats.js';
