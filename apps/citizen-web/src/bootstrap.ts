@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import fastifyMultipart from '@fastify/multipart';
 import { createTranslator, createWebApp, webLibPaths } from '@redress/web';
 import { CitizenWebModule } from './app.module.js';
+import { CitizenSession } from './auth/citizen-session.js';
 import type { CitizenWebConfig } from './config.js';
 import { UPLOAD_LIMIT_BYTES } from './applications/evidence.controller.js';
 
@@ -34,6 +35,8 @@ export async function createCitizenWeb(config: CitizenWebConfig): Promise<NestFa
     viewsDir: citizenWebPaths.views,
     signInPath: '/sign-in',
     globals: { serviceNameKey: 'service.name', footerLinks, languageToggle: true },
+    // A signed-in person's choice is saved on their account, so messages and letters follow it too.
+    onLanguageChosen: (app, request, language) => app.get(CitizenSession).saveLanguage(request, language),
     requestLocals: (request) => ({
       navigation: navigation(request),
       signedIn: Boolean(request.session.citizen),

@@ -29,3 +29,4 @@ export * from './identity/identity-errors.js';
 export * from './identity/remote-key-set.js';
 export * from './identity/claims.js';
 export * from './second-factor/totp-second-factor.js';
+export * from './i18n/formats.js';

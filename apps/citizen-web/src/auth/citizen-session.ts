@@ -44,6 +44,34 @@ export class CitizenSession {
       accessExpiresAt: Date.now() + tokens.expiresIn * 1000,
       signedInAt: Date.now(),
     };
+    await this.settleLanguage(request);
+  }
+
+  /**
+   * On signing in, one language for the page and the account: a choice made with the toggle on this visit is the
+   * latest, so it is saved on the account; otherwise the account's choice is the page's. Neither stops signing in.
+   */
+  private async settleLanguage(request: FastifyRequest): Promise<void> {
+    const headers = { authorization: `Bearer ${request.session.citizen!.accessToken}` };
+    try {
+      if (request.session.lang) {
+        await this.saveLanguage(request, request.session.lang);
+      } else {
+        const { data } = await this.api.GET('/v1/me/preferences', { headers });
+        if (data) request.session.lang = data.preferredLanguage;
+      }
+    } catch (error) {
+      request.log.warn({ err: error }, 'the language choice could not be read or saved on the account');
+    }
+  }
+
+  /** Saves the person's language on their account (and so on their claims), when they are signed in. */
+  async saveLanguage(request: FastifyRequest, language: 'en' | 'cy'): Promise<void> {
+    if (!this.isSignedIn(request)) return;
+    await this.api.PUT('/v1/me/preferences', {
+      body: { preferredLanguage: language },
+      headers: await this.headers(request),
+    });
   }
 
   /** `Bearer <token>` for the API; a page that needs it sends a signed-out person to sign in. */

@@ -1,11 +1,16 @@
 import { Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { field, formErrors, type FormBody } from '@redress/web';
+import { field, formErrors, isLanguage, type FormBody } from '@redress/web';
 import type { TFunction } from 'i18next';
 import { CITIZEN_API, type CitizenApiClient } from '../citizen-api.js';
 import { CitizenSession, safeReturnPath } from './citizen-session.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The page's language: the sign-in code email is sent in it. */
+function pageLanguage(reply: FastifyReply): string {
+  return isLanguage(reply.locals.lang) ? reply.locals.lang : 'en';
+}
 
 function t(reply: FastifyReply): TFunction {
   return reply.locals.t as TFunction;
@@ -37,7 +42,10 @@ export class SignInController {
         errors: formErrors([{ field: 'email', text: t(reply)(`signIn.email.errors.${problem}`) }]),
       });
     }
-    const { response } = await this.api.POST('/v1/auth/codes', { body: { email } });
+    const { response } = await this.api.POST('/v1/auth/codes', {
+      body: { email },
+      headers: { 'accept-language': pageLanguage(reply) },
+    });
     if (response.status === 400) {
       return reply.status(400).view('auth/email.njk', {
         email,
@@ -94,7 +102,7 @@ export class SignInController {
   async resend(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const email = request.session.signInEmail;
     if (!email) return reply.redirect('/sign-in', 303);
-    await this.api.POST('/v1/auth/codes', { body: { email } });
+    await this.api.POST('/v1/auth/codes', { body: { email }, headers: { 'accept-language': pageLanguage(reply) } });
     return reply.redirect('/sign-in/code', 303);
   }
 

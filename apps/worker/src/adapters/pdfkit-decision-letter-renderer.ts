@@ -1,6 +1,6 @@
 import { DecisionLetterRenderer, type DecisionLetterInput, type RenderedLetter } from '@redress/application';
 import { formatPence, type AwardLine, type IsoDate } from '@redress/domain';
-import { formatLongDate, platformT, type Language } from '@redress/platform';
+import { formatDate, platformT, type Language } from '@redress/platform';
 import type { TFunction } from 'i18next';
 import PDFDocument from 'pdfkit';
 
@@ -25,7 +25,7 @@ function describeLine(line: AwardLine, t: TFunction, language: Language): string
     case 'bereavement':
       return t('letters.lines.bereavement');
     case 'child-payment':
-      return t('letters.lines.child-payment', { date: formatLongDate(line.untilDate, language) });
+      return t('letters.lines.child-payment', { date: formatDate(line.untilDate, language) });
     case 'funeral':
       return t('letters.lines.funeral');
   }
@@ -100,7 +100,7 @@ function writeLetter(
   document.font('Helvetica-Bold').fontSize(18).text(t('letters.title'));
   document.moveDown(0.5);
   body(t('letters.reference', { reference: input.claimReference }));
-  body(t('letters.date', { date: formatLongDate(input.decidedOn, language) }));
+  body(t('letters.date', { date: formatDate(input.decidedOn, language) }));
 
   heading(t('letters.headings.decision'));
   body(t(`letters.outcome.${input.outcome}`));
@@ -135,6 +135,6 @@ function writeLetter(
     body(t('letters.appeal'));
   } else {
     heading(t('letters.headings.review'));
-    body(t('letters.review', { deadline: formatLongDate(context.reviewDeadline, language) }));
+    body(t('letters.review', { deadline: formatDate(context.reviewDeadline, language) }));
   }
 }

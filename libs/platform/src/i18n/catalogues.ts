@@ -37,13 +37,3 @@ export function negotiateLanguage(header: string | undefined, offered: readonly 
   const asked = languageFromAcceptLanguage(header);
   return offered.includes(asked) ? asked : 'en';
 }
-
-const longDates: Record<Language, Intl.DateTimeFormat> = {
-  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-  cy: new Intl.DateTimeFormat('cy-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-};
-
-/** A calendar date (`YYYY-MM-DD`) the GOV.UK way in the language: `20 November 2026`, `20 Tachwedd 2026`. */
-export function formatLongDate(isoDate: string, language: Language): string {
-  return longDates[language].format(new Date(`${isoDate}T00:00:00Z`));
-}
