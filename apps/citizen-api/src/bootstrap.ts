@@ -5,6 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { configureHttpApp, createFastifyAdapter } from '@redress/platform';
 import { CitizenApiModule } from './app.module.js';
 import type { CitizenApiConfig } from './config.js';
+import { viewSchemas } from './openapi-views.schemas.js';
 
 export const API_DESCRIPTION = {
   name: 'citizen-api',
@@ -12,6 +13,7 @@ export const API_DESCRIPTION = {
   description: 'For victims of violent crime and those applying for them: check eligibility, apply, follow a claim.',
   version: '1',
   bearerAuth: true,
+  views: viewSchemas,
 };
 
 /** Builds the app exactly as it runs; main.ts and the end-to-end tests both call this. */

@@ -4,6 +4,7 @@ import { DomainError, DomainErrorKind } from '@redress/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem.js';
+import { frameworkProblemCode, TITLE_BY_STATUS } from './problem-codes.js';
 import { RequestValidationException } from './validation.js';
 
 const statusByKind: Record<DomainErrorKind, number> = {
@@ -18,23 +19,7 @@ const statusByKind: Record<DomainErrorKind, number> = {
   [DomainErrorKind.TooManyAttempts]: HttpStatus.TOO_MANY_REQUESTS,
 };
 
-const titleByStatus: Record<number, string> = {
-  400: 'Bad request',
-  401: 'Unauthorised',
-  403: 'Forbidden',
-  404: 'Not found',
-  405: 'Method not allowed',
-  406: 'Not acceptable',
-  409: 'Conflict',
-  412: 'Precondition failed',
-  413: 'Content too large',
-  415: 'Unsupported media type',
-  422: 'Unprocessable content',
-  428: 'Precondition required',
-  429: 'Too many requests',
-  500: 'Internal server error',
-  503: 'Service unavailable',
-};
+const titleByStatus = TITLE_BY_STATUS;
 
 /** Errors raised by Fastify itself (bad JSON, body too large, wrong media type) carry a 4xx statusCode. */
 function isClientErrorFromFramework(error: unknown): error is Error & { statusCode: number; code?: string } {
@@ -113,6 +98,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         title: 'Your request has invalid fields',
         status: 400,
         detail: 'Check each field listed in errors.',
+        code: 'request.invalid',
         errors: exception.errors,
       };
     }
@@ -125,16 +111,26 @@ export class ProblemDetailsFilter implements ExceptionFilter {
           : typeof (response as { message?: unknown }).message === 'string'
             ? (response as { message: string }).message
             : undefined;
-      if (status >= 500) return { type: problemType(), title: titleByStatus[status] ?? 'Server error', status };
-      return { type: problemType(), title: titleByStatus[status] ?? 'Error', status, ...(detail ? { detail } : {}) };
+      const code = frameworkProblemCode(status);
+      if (status >= 500)
+        return { type: problemType(code), title: titleByStatus[status] ?? 'Server error', status, code };
+      return {
+        type: problemType(code),
+        title: titleByStatus[status] ?? 'Error',
+        status,
+        code,
+        ...(detail ? { detail } : {}),
+      };
     }
     if (isClientErrorFromFramework(exception)) {
       const status = exception.statusCode;
+      const code = frameworkProblemCode(status, exception.code);
       return {
-        type: problemType(),
+        type: problemType(code),
         title: titleByStatus[status] ?? 'Bad request',
         status,
         detail: this.frameworkDetail(exception.code, status),
+        code,
       };
     }
     if (retryableSqlState(exception)) {
@@ -147,10 +143,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       };
     }
     return {
-      type: problemType(),
+      type: problemType('server.error'),
       title: titleByStatus[500]!,
       status: 500,
       detail: 'Something went wrong on our side.',
+      code: 'server.error',
     };
   }
 
