@@ -15,6 +15,7 @@ export default tseslint.config(
       '**/*.mjs',
       '**/*.cjs',
       'libs/web/src/api/*.schema.d.ts',
+      'apps/*/src/openapi-views.schemas.ts',
     ],
   },
   eslint.configs.recommended,

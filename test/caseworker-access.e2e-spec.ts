@@ -5,6 +5,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { StaffRole } from '../apps/caseworker-api/src/auth/index.js';
 import { seedClaim, startCaseworkerApi, testStaff } from './support/caseworker-api.js';
+import { OpenApiContract } from './support/openapi-contract.js';
 
 /**
  * The authorisation matrix of every staff route of the caseworker API (partner routes have their own): each role
@@ -99,6 +100,8 @@ const matrix: Array<[Method, string, StaffRole[]]> = [
 ];
 
 describe('caseworker API authorisation matrix', () => {
+  /** Every answer to a /v1 route is checked against the OpenAPI document (the queue dashboard is not in it). */
+  const contract = new OpenApiContract('caseworker-api');
   let app: NestFastifyApplication;
   let db: DataSource;
   let reference: string;
@@ -122,7 +125,13 @@ describe('caseworker API authorisation matrix', () => {
     await app.close();
   });
 
-  const call = (method: Method, pattern: string, authorization?: string) => {
+  const call = async (method: Method, pattern: string, authorization?: string) => {
+    const response = await send(method, pattern, authorization);
+    const path = new URL(response.request.url).pathname;
+    if (path.startsWith('/v1/')) contract.check(method, path, response);
+    return response;
+  };
+  const send = (method: Method, pattern: string, authorization?: string) => {
     const url = pattern
       .replace(':reference', reference)
       .replace(':decisionId', randomUUID())
@@ -190,5 +199,10 @@ describe('caseworker API authorisation matrix', () => {
     expect(response.status).toBe(401);
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(await writes()).toEqual(before);
+  });
+
+  it('answers only as the OpenAPI document says, on every staff operation', () => {
+    expect(contract.failures).toEqual([]);
+    expect(contract.unanswered().filter((operation) => !operation.includes(' /v1/partner/'))).toEqual([]);
   });
 });

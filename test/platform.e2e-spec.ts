@@ -52,7 +52,12 @@ describe.each(apps)('%s platform routes', (_name, create) => {
   it('answers an unknown route with 404 problem+json', async () => {
     const response = await request(app.getHttpServer()).get('/no/such/route').expect(404);
     expect(response.headers['content-type']).toContain('application/problem+json');
-    expect(response.body).toMatchObject({ status: 404, title: 'Not found', type: 'about:blank' });
+    expect(response.body).toMatchObject({
+      status: 404,
+      title: 'Not found',
+      type: 'urn:redress:problem:resource.not-found',
+      code: 'resource.not-found',
+    });
   });
 
   it('answers a malformed JSON body with 400 problem+json, never 500', async () => {

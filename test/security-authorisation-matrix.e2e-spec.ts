@@ -6,6 +6,7 @@ import request from 'supertest';
 import type { StaffRole } from '../apps/caseworker-api/src/auth/index.js';
 import { eligibilityExamples } from '../apps/citizen-api/src/eligibility/eligibility-examples.js';
 import { testStaff } from './support/caseworker-api.js';
+import { OpenApiContract, type Answer } from './support/openapi-contract.js';
 import {
   buildSecurityFixtures,
   caseworkerMatrixRoutes,
@@ -252,6 +253,15 @@ function defaultUrl(pattern: string, f: SecurityFixtures): string {
     .replace(':organisationId', f.partnerB.organisationId);
 }
 
+/** Every answer of this suite is checked against the API's OpenAPI document (see the last test). */
+const contracts = { citizen: new OpenApiContract('citizen-api'), caseworker: new OpenApiContract('caseworker-api') };
+function checkContract(method: string, response: Answer & { request: { url: string } }): void {
+  const path = new URL(response.request.url).pathname;
+  const contract =
+    path.startsWith('/v1/partner/') || path.startsWith('/v1/staff') ? contracts.caseworker : contracts.citizen;
+  contract.check(method, path, response);
+}
+
 describe('authorisation matrix over the citizen API and the partner API', () => {
   let apis: SecurityApis;
   let f: SecurityFixtures;
@@ -360,6 +370,7 @@ describe('authorisation matrix over the citizen API and the partner API', () => 
     for (const actor of [...actors.filter((a) => a !== owning), owning]) {
       const before = mutating && actor !== owning && entry.kind !== 'public' ? await ownerState() : undefined;
       const response = await call(route, entry, actor);
+      checkContract(route.split(' ')[0]!, response);
       const want = expected(entry, actor);
       const problem = String(response.headers['content-type'] ?? '').includes('application/problem+json');
       if (response.status !== want) failures.push(`${actor}: ${response.status}, expected ${want}`);
@@ -389,8 +400,17 @@ describe('authorisation matrix over the citizen API and the partner API', () => 
         [method.toLowerCase() as 'get' | 'post' | 'put'](url)
         .set('authorization', authorization(actor)!);
       const response = method === 'GET' ? await pending : await pending.send({});
+      contracts.caseworker.check(method, url, response);
       expect([actor, response.status]).toEqual([actor, 401]);
       expect(response.headers['content-type']).toContain('application/problem+json');
     }
+  });
+
+  it('answers only as the OpenAPI documents say, and each citizen and partner operation succeeded once', () => {
+    expect([...contracts.citizen.failures, ...contracts.caseworker.failures]).toEqual([]);
+    expect(contracts.citizen.neverSucceeded()).toEqual([]);
+    expect(contracts.caseworker.neverSucceeded().filter((operation) => operation.includes(' /v1/partner/'))).toEqual(
+      [],
+    );
   });
 });

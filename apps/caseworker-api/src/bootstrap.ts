@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { configureHttpApp, createFastifyAdapter } from '@redress/platform';
 import { CaseworkerApiModule } from './app.module.js';
 import type { CaseworkerApiConfig } from './config.js';
+import { viewSchemas } from './openapi-views.schemas.js';
 
 export const API_DESCRIPTION = {
   name: 'caseworker-api',
@@ -10,6 +11,7 @@ export const API_DESCRIPTION = {
   description: 'For caseworkers, approvers, team leaders, auditors, administrators, and partner support organisations.',
   version: '1',
   bearerAuth: true,
+  views: viewSchemas,
 };
 
 /** Builds the app exactly as it runs; main.ts and the end-to-end tests both call this. */

@@ -5,6 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { configureHttpApp, createFastifyAdapter, type ApiDescription } from '@redress/platform';
 import { CitizenApiModule } from './app.module.js';
 import type { CitizenApiConfig } from './config.js';
+import { viewSchemas } from './openapi-views.schemas.js';
 
 export const API_DESCRIPTION: ApiDescription = {
   name: 'citizen-api',
@@ -14,6 +15,7 @@ export const API_DESCRIPTION: ApiDescription = {
   bearerAuth: true,
   // The citizen API's own words (reasons, task names, timeline, problem details) in Welsh when asked for.
   languages: ['en', 'cy'],
+  views: viewSchemas,
 };
 
 /** Builds the app exactly as it runs; main.ts and the end-to-end tests both call this. */

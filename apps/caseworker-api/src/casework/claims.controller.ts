@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiView } from '@redress/platform';
 import { GetClaimForStaff, RestrictClaim, type CaseFileView } from '@redress/application';
 import type { FastifyReply } from 'fastify';
 import { CurrentStaff, Roles, StaffController, type StaffPrincipal } from '../auth/index.js';
@@ -97,7 +98,7 @@ export class ClaimsController {
     summary: 'The whole claim: application (special-category answers decrypted), eligibility trace, timeline, work.',
     description: 'Every read is written to the audit log with its purpose. ETag is the claim version, for If-Match.',
   })
-  @ApiOkResponse({ type: ClaimViewResponse })
+  @ApiOkResponse({ type: ClaimViewResponse, headers: { ETag: { description: 'The claim’s version' } } })
   @ApiNotFoundResponse({ description: 'No such claim, or a restricted claim you are not named on.' })
   async view(
     @CurrentStaff() staff: StaffPrincipal,
@@ -117,7 +118,7 @@ export class ClaimsController {
   @Put(':reference/restriction')
   @Roles('team-leader')
   @ApiOperation({ summary: 'Restrict a claim to named staff, or lift the restriction.' })
-  @ApiOkResponse({ description: 'The named staff and the new version.' })
+  @ApiView(200, 'ClaimRestriction', { description: 'The named staff and the new version.' })
   restrict(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('reference') reference: string,

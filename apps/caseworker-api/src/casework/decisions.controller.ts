@@ -1,5 +1,6 @@
 import { Body, Controller, Headers, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiView } from '@redress/platform';
 import { CalculateAwardForClaim, RecordJudgements } from '@redress/application';
 import type { AwardBreakdown, JudgedAssessment } from '@redress/domain';
 import { CurrentStaff, Roles, StaffController, type StaffPrincipal } from '../auth/index.js';
@@ -23,7 +24,9 @@ export class DecisionsController {
     description:
       'Each finding is stored with its reason; the re-run is stored with its trace. Needs If-Match or version.',
   })
-  @ApiCreatedResponse({ description: 'The stored re-run: its id, the judged assessment and the claim’s new version.' })
+  @ApiView(201, 'JudgementsRecorded', {
+    description: 'The stored re-run: its id, the judged assessment and the claim’s new version.',
+  })
   judgements(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('reference') reference: string,
@@ -41,7 +44,7 @@ export class DecisionsController {
   @Post('award-calculations')
   @Roles('caseworker', 'senior-caseworker')
   @ApiOperation({ summary: 'Calculate an award with the scheme’s tariff (calculateAward) and store the calculation.' })
-  @ApiCreatedResponse({ description: 'The stored calculation’s id and the itemised breakdown.' })
+  @ApiView(201, 'AwardCalculation', { description: 'The stored calculation’s id and the itemised breakdown.' })
   award(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('reference') reference: string,

@@ -1,5 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiView } from '@redress/platform';
 import {
   ApproveDecision,
   DecideReview,
@@ -101,7 +102,7 @@ export class OutcomesController {
   @HttpCode(200)
   @Roles('senior-caseworker')
   @ApiOperation({ summary: 'Send a proposed decision back to the caseworker or reviewer, with a reason code.' })
-  @ApiOkResponse({
+  @ApiView(200, 'DecisionReturned', {
     description: 'The decision is returned; the claim is in assessment again (a review decision: still under review).',
   })
   reject(
@@ -126,7 +127,7 @@ export class OutcomesController {
     summary: 'Record a review request received by post, phone or email.',
     description: 'More than 56 days after the decision it needs the exceptional circumstances (para 118): 422 without.',
   })
-  @ApiCreatedResponse({ description: 'The review’s id, whether it was late, and the claim’s new version.' })
+  @ApiView(201, 'ReviewRecorded', { description: 'The review’s id, whether it was late, and the claim’s new version.' })
   @ApiResponse({ status: 422, description: 'Late without exceptional circumstances' })
   reviewRequest(
     @CurrentStaff() staff: StaffPrincipal,
@@ -173,7 +174,7 @@ export class OutcomesController {
   @Post('appeals')
   @Roles('caseworker', 'senior-caseworker', 'team-leader')
   @ApiOperation({ summary: 'Record a First-tier Tribunal appeal against the review decision (within 90 days).' })
-  @ApiCreatedResponse({ description: 'The appeal’s id and the claim’s new version.' })
+  @ApiView(201, 'AppealRecorded', { description: 'The appeal’s id and the claim’s new version.' })
   @ApiResponse({ status: 422, description: 'Lodged more than 90 days after the review decision' })
   appeal(
     @CurrentStaff() staff: StaffPrincipal,
@@ -194,7 +195,7 @@ export class OutcomesController {
   @HttpCode(200)
   @Roles('caseworker', 'senior-caseworker', 'team-leader')
   @ApiOperation({ summary: 'Record the tribunal’s outcome: upheld, varied, remitted or dismissed.' })
-  @ApiOkResponse({ description: 'The appeal’s id and the claim’s new version.' })
+  @ApiView(200, 'AppealRecorded', { description: 'The appeal’s id and the claim’s new version.' })
   appealOutcome(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('reference') reference: string,

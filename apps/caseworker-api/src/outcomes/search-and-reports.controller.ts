@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiView } from '@redress/platform';
 import {
   ClaimsPerWeekReport,
   DecisionOutcomesReport,
@@ -30,10 +31,9 @@ export class SearchController {
       'words, never fragments). Restricted claims appear only to the staff named on them. Every search is audited ' +
       '(fields, how the name was matched and counts, not values).',
   })
-  @ApiOkResponse({
+  @ApiView(200, 'ClaimSearchResults', {
     description:
-      'Matching claims: reference, status, team, submission, assignee and, when a name was given, `nameMatch` ' +
-      '(`exact` or `close`). Newest first; a close search ranks exact names first, then by words matched exactly.',
+      'Matching claims: reference, status, team, submission, assignee and, when a name was given, `nameMatch` (`exact` or `close`). Newest first; a close search ranks exact names first, then by words matched exactly.',
   })
   async search(
     @CurrentStaff() staff: StaffPrincipal,
@@ -60,7 +60,7 @@ export class ReportsController {
   @Get('claims-per-week')
   @Roles('team-leader', 'auditor')
   @ApiOperation({ summary: 'Claims received and first decisions made, per week (Monday start, UK time).' })
-  @ApiOkResponse({ description: '{ period, weeks: [{ weekStarting, received, decided }] }' })
+  @ApiView(200, 'ClaimsPerWeek', { description: 'Claims received and decided per week.' })
   weekly(@CurrentStaff() staff: StaffPrincipal, @Query() query: ReportQueryDto) {
     return this.claimsPerWeek.execute({ actor: actorOf(staff), ...query });
   }
@@ -68,7 +68,7 @@ export class ReportsController {
   @Get('time-to-decision')
   @Roles('team-leader', 'auditor')
   @ApiOperation({ summary: 'Days from submission to first decision: median and 90th percentile.' })
-  @ApiOkResponse({ description: '{ period, decisions, medianDays, p90Days }' })
+  @ApiView(200, 'TimeToDecisionFigures', { description: 'Median and 90th percentile days to a first decision.' })
   duration(@CurrentStaff() staff: StaffPrincipal, @Query() query: ReportQueryDto) {
     return this.timeToDecision.execute({ actor: actorOf(staff), ...query });
   }
@@ -76,7 +76,7 @@ export class ReportsController {
   @Get('service-level')
   @Roles('team-leader', 'auditor')
   @ApiOperation({ summary: 'Service-level breaches: open claims past due now; first decisions made late.' })
-  @ApiOkResponse({ description: '{ period, openClaims, openBreached, decisions, decidedLate }' })
+  @ApiView(200, 'ServiceLevelReport', { description: 'Service-level breaches.' })
   breaches(@CurrentStaff() staff: StaffPrincipal, @Query() query: ReportQueryDto) {
     return this.serviceLevel.execute({ actor: actorOf(staff), ...query });
   }
@@ -84,7 +84,7 @@ export class ReportsController {
   @Get('outcomes')
   @Roles('team-leader', 'auditor')
   @ApiOperation({ summary: 'Decisions by kind (first and on review) and refusal grounds with their paragraphs.' })
-  @ApiOkResponse({ description: '{ period, byKind, refusalGrounds }' })
+  @ApiView(200, 'DecisionOutcomes', { description: 'Decisions by kind, and refusal grounds.' })
   decisionOutcomes(@CurrentStaff() staff: StaffPrincipal, @Query() query: ReportQueryDto) {
     return this.outcomes.execute({ actor: actorOf(staff), ...query });
   }
@@ -99,11 +99,8 @@ export class ReportsController {
       'row or column total by subtraction (secondary). `withheld` says why each null is null; `disclosureControl` ' +
       'gives the threshold and the method. Zeros are shown; nothing is rounded.',
   })
-  @ApiOkResponse({
-    description:
-      '{ period, suppressBelow, disclosureControl: { method, threshold, rounding, primary, secondary, zeros }, ' +
-      'rows: [{ characteristic, value, decisions, refusals, refusalGrounds: { <ground>: count }, ' +
-      'withheld: { decisions?, refusals?, refusalGrounds?: { <ground>: "primary" | "secondary" } } }] }',
+  @ApiView(200, 'RefusalsByCharacteristic', {
+    description: 'Refusals by protected characteristic, with statistical disclosure control (see above).',
   })
   refusalsByCharacteristic(@CurrentStaff() staff: StaffPrincipal, @Query() query: ReportQueryDto) {
     return this.fairness.execute({ actor: actorOf(staff), ...query });

@@ -67,7 +67,11 @@ export class ApplicationsController {
 
   @Post()
   @ApiOperation({ summary: 'Start a new application (a draft kept for 30 days after its last change)' })
-  @ApiResponse({ status: 201, type: ApplicationResponse, headers: { ETag: { description: 'The version' } } })
+  @ApiResponse({
+    status: 201,
+    type: ApplicationResponse,
+    headers: { ETag: { description: 'The version' }, Location: { description: 'The new application' } },
+  })
   async create(
     @CurrentCitizen() citizen: CitizenPrincipal,
     @AnswerLanguage() language: Language,
@@ -87,7 +91,7 @@ export class ApplicationsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One application: its answers, answers set aside, task list and expiry' })
-  @ApiResponse({ status: 200, type: ApplicationResponse })
+  @ApiResponse({ status: 200, type: ApplicationResponse, headers: { ETag: { description: 'The version' } } })
   @ApiResponse({ status: 404, ...PROBLEM })
   async get(
     @CurrentCitizen() citizen: CitizenPrincipal,
@@ -112,7 +116,7 @@ export class ApplicationsController {
     schema: { oneOf: Object.values(sectionDtos).map((dto) => ({ $ref: getSchemaPath(dto) })) },
     examples: { crime: { value: exampleCompleteApplication().crime } },
   })
-  @ApiResponse({ status: 200, type: ApplicationResponse })
+  @ApiResponse({ status: 200, type: ApplicationResponse, headers: { ETag: { description: 'The version' } } })
   @ApiResponse({ status: 400, ...PROBLEM })
   @ApiResponse({ status: 404, ...PROBLEM })
   @ApiResponse({ status: 409, description: 'The application was already sent' })

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBinary, ApiView } from '@redress/platform';
 import {
   AcceptAward,
   AnswerInformationRequest,
@@ -38,7 +39,7 @@ export class ClaimsController {
 
   @Get()
   @ApiOperation({ summary: 'Your claims, newest first, each with its status and what happens next' })
-  @ApiResponse({ status: 200 })
+  @ApiView(200, 'ClaimList', { description: 'Your claims, newest first.' })
   async list(
     @CurrentCitizen() citizen: CitizenPrincipal,
     @AnswerLanguage() language: Language,
@@ -59,7 +60,7 @@ export class ClaimsController {
       'One claim: status, timeline in plain words, your open information requests with due dates, documents, ' +
       'decisions with their reasons, paragraphs and letters, payments, next step',
   })
-  @ApiResponse({ status: 200 })
+  @ApiView(200, 'CitizenClaim', { description: 'The claim, as you see it.' })
   @ApiResponse({ status: 404, ...PROBLEM })
   async get(
     @CurrentCitizen() citizen: CitizenPrincipal,
@@ -71,7 +72,7 @@ export class ClaimsController {
 
   @Get(':reference/letters/:letterId')
   @ApiOperation({ summary: 'A decision letter (PDF)' })
-  @ApiResponse({ status: 200, description: 'application/pdf' })
+  @ApiBinary(200, 'application/pdf', 'The decision letter (PDF).')
   @ApiResponse({ status: 404, ...PROBLEM })
   async letter(
     @CurrentCitizen() citizen: CitizenPrincipal,
@@ -89,7 +90,7 @@ export class ClaimsController {
   @Post(':reference/acceptance')
   @HttpCode(200)
   @ApiOperation({ summary: 'Accept the award, so that it can be paid' })
-  @ApiResponse({ status: 200 })
+  @ApiView(200, 'ClaimStatusChange', { description: 'The award is accepted; the claim’s new status.' })
   @ApiResponse({ status: 404, ...PROBLEM })
   @ApiResponse({ status: 409, description: 'No award to accept in the claim’s state' })
   async accept(@CurrentCitizen() citizen: CitizenPrincipal, @Param('reference') reference: string): Promise<unknown> {
@@ -121,7 +122,7 @@ export class ClaimsController {
   @Post(':reference/withdrawal')
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw the claim (any time before a decision)' })
-  @ApiResponse({ status: 200 })
+  @ApiView(200, 'ClaimStatusChange', { description: 'The claim is withdrawn.' })
   @ApiResponse({ status: 400, ...PROBLEM })
   @ApiResponse({ status: 404, ...PROBLEM })
   @ApiResponse({ status: 409, description: "Not possible in the claim's state" })
@@ -135,7 +136,7 @@ export class ClaimsController {
 
   @Post(':reference/review-request')
   @ApiOperation({ summary: 'Ask for a review of the decision, with your reasons, within 56 days of it' })
-  @ApiResponse({ status: 201 })
+  @ApiView(201, 'ReviewRequested', { description: 'The review is asked for.' })
   @ApiResponse({ status: 400, ...PROBLEM })
   @ApiResponse({ status: 404, ...PROBLEM })
   @ApiResponse({ status: 409, description: 'No decision to review, or already reviewed' })
@@ -150,7 +151,7 @@ export class ClaimsController {
 
   @Post(':reference/information-requests/:requestId/answer')
   @ApiOperation({ summary: 'Answer an information request' })
-  @ApiResponse({ status: 201 })
+  @ApiView(201, 'ClaimStatusChange', { description: 'The answer is recorded; the claim’s status.' })
   @ApiResponse({ status: 400, ...PROBLEM })
   @ApiResponse({ status: 404, ...PROBLEM })
   async answer(

@@ -10,6 +10,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Accepts, ApiView } from '@redress/platform';
 import { DeleteDocument, ListDocuments, UploadDocument, type EvidenceDocumentView } from '@redress/application';
 import { DomainError, DomainErrorKind } from '@redress/domain';
 import type { FastifyRequest } from 'fastify';
@@ -48,8 +49,9 @@ export class DocumentsController {
     description: 'PDF, JPEG, PNG, HEIC or DOCX, recognised by content (not by name); at most 20 MB.',
   })
   @ApiConsumes('multipart/form-data')
+  @Accepts('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
-  @ApiResponse({ status: 201 })
+  @ApiView(201, 'EvidenceDocument', { description: 'The document is stored.' })
   @ApiResponse({ status: 400, ...PROBLEM })
   @ApiResponse({ status: 404, ...PROBLEM })
   @ApiResponse({ status: 409, description: 'The application was already sent' })
@@ -67,7 +69,7 @@ export class DocumentsController {
 
   @Get()
   @ApiOperation({ summary: 'The evidence files on a draft or sent application' })
-  @ApiResponse({ status: 200 })
+  @ApiView(200, 'EvidenceDocumentList', { description: 'The documents of the application.' })
   @ApiResponse({ status: 404, ...PROBLEM })
   async list(
     @CurrentCitizen() citizen: CitizenPrincipal,

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Put, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiView } from '@redress/platform';
 import { ExportMyData, GetPreferences, SetPreferences, type SubjectAccessReport } from '@redress/application';
 import { CitizenAuthGuard, CurrentCitizen, type CitizenPrincipal } from '../auth/index.js';
 import { PreferencesDto, SetPreferencesDto } from './preferences.dto.js';
@@ -49,7 +50,7 @@ export class MeController {
 
   @Get('data')
   @ApiOperation({ summary: 'Everything we hold about you, as JSON (subject access, UK GDPR article 15)' })
-  @ApiResponse({ status: 200 })
+  @ApiView(200, 'SubjectAccessExport', { description: 'Everything Redress holds about you.' })
   @ApiResponse({ status: 401, description: 'problem+json' })
   async data(@CurrentCitizen() citizen: CitizenPrincipal): Promise<SubjectAccessReport> {
     return this.exportMyData.execute({ citizenId: citizen.citizenId });

@@ -124,7 +124,8 @@ export class OutboxRelay {
     this.listener = undefined;
     await Promise.all([...this.queues.values()].map((queue) => queue.close().catch(() => undefined)));
     this.queues.clear();
-    this.redis.disconnect();
+    // quit() lets the commands in flight answer first (disconnect() would reject them, unhandled, in BullMQ).
+    await this.redis.quit().catch(() => this.redis.disconnect());
     await this.pool.end();
   }
 

@@ -1,5 +1,7 @@
 import { Queue, type ConnectionOptions } from 'bullmq';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { problemType } from '../http/problem.js';
+import { frameworkProblemCode } from '../http/problem-codes.js';
 import { redisOptions } from '../redis/redis-connection.js';
 
 /**
@@ -91,9 +93,10 @@ export async function mountQueueDashboard(
         .code(refusal.status)
         .type('application/problem+json')
         .send({
-          type: 'about:blank',
+          type: problemType(frameworkProblemCode(refusal.status)),
           title: refusal.title,
           status: refusal.status,
+          code: frameworkProblemCode(refusal.status),
           // A hidden dashboard says nothing about itself, not even its path.
           ...(access === 'hidden' ? {} : { detail: refusal.detail, instance: request.url.split('?')[0] }),
           requestId: String(request.id),

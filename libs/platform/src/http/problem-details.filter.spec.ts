@@ -98,13 +98,13 @@ describe('ProblemDetailsFilter', () => {
     expect(sent.status).toBe(500);
     expect(sent.headers).toEqual({ 'content-type': 'application/problem+json' });
     expect(sent.body).toMatchObject({
-      type: 'about:blank',
+      type: 'urn:redress:problem:server.error',
+      code: 'server.error',
       title: 'Internal server error',
       status: 500,
       detail: 'Something went wrong on our side.',
       errorId: expect.any(String),
     });
-    expect(sent.body).not.toHaveProperty('code');
     expect(logged).toEqual([
       {
         level: 'error',

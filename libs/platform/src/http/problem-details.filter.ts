@@ -4,6 +4,7 @@ import { DomainError, DomainErrorKind } from '@redress/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem.js';
+import { frameworkProblemCode } from './problem-codes.js';
 import { RequestValidationException } from './validation.js';
 import { hasPlatformText, platformT, requestLanguage } from '../i18n/catalogues.js';
 import type { Language } from '../i18n/i18n.js';
@@ -118,6 +119,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         title: t('problems.codes.request.invalid.title'),
         status: 400,
         detail: t('problems.codes.request.invalid.detail'),
+        code: 'request.invalid',
         errors: exception.errors,
       };
     }
@@ -130,16 +132,19 @@ export class ProblemDetailsFilter implements ExceptionFilter {
           : typeof (response as { message?: unknown }).message === 'string'
             ? (response as { message: string }).message
             : undefined;
-      if (status >= 500) return { type: problemType(), title: statusTitle(status), status };
-      return { type: problemType(), title: statusTitle(status), status, ...(detail ? { detail } : {}) };
+      const code = frameworkProblemCode(status);
+      if (status >= 500) return { type: problemType(code), title: statusTitle(status), status, code };
+      return { type: problemType(code), title: statusTitle(status), status, code, ...(detail ? { detail } : {}) };
     }
     if (isClientErrorFromFramework(exception)) {
       const status = exception.statusCode;
+      const code = frameworkProblemCode(status, exception.code);
       return {
-        type: problemType(),
+        type: problemType(code),
         title: statusTitle(status),
         status,
         detail: t(`problems.http.${this.frameworkDetail(exception.code, status)}`),
+        code,
       };
     }
     if (retryableSqlState(exception)) {
@@ -152,10 +157,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       };
     }
     return {
-      type: problemType(),
+      type: problemType('server.error'),
       title: statusTitle(500),
       status: 500,
       detail: t('problems.http.server-error'),
+      code: 'server.error',
     };
   }
 
