@@ -104,6 +104,16 @@ export class CaseworkerApiConfig extends HttpConfig {
   @IsIn(STAFF_TOKEN_ALGORITHMS)
   STAFF_TOKEN_ALGORITHM: StaffTokenAlgorithm = 'RS256';
 
+  /**
+   * The oldest staff token taken, in seconds from its `iat` (whatever its `exp` says): a token must carry `exp`
+   * and `iat`, and one issued longer ago than this is refused (a stolen long-lived token stops working).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(24 * 3600)
+  STAFF_TOKEN_MAX_AGE_SECONDS = 12 * 3600;
+
   /** The token claim holding the staff member's roles (an array of strings). */
   @Matches(/^[A-Za-z0-9_:./-]{1,100}$/)
   STAFF_ROLES_CLAIM = 'roles';

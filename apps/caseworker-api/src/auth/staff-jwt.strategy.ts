@@ -21,6 +21,8 @@ function strategyOptions(config: CaseworkerApiConfig): StrategyOptionsWithoutReq
     audience: config.STAFF_TOKEN_AUDIENCE,
     // One algorithm only: `none`, HMAC with the public key as secret, and every other alg are refused.
     algorithms: [config.STAFF_TOKEN_ALGORITHM],
+    // jsonwebtoken refuses a token without `iat` once maxAge is set, and one older than it.
+    jsonWebTokenOptions: { maxAge: config.STAFF_TOKEN_MAX_AGE_SECONDS },
   };
   if (config.STAFF_TOKEN_KEY_SOURCE === 'jwks') {
     return {
@@ -39,7 +41,8 @@ function strategyOptions(config: CaseworkerApiConfig): StrategyOptionsWithoutReq
 
 /**
  * Verifies staff bearer tokens issued by the organisation's OIDC provider: signature (a configured public key or
- * the provider's JWKS), algorithm, issuer, audience and expiry are all pinned. Roles and team come from claims
+ * the provider's JWKS), algorithm, issuer, audience and expiry are all pinned; `exp` is required and a token
+ * issued more than STAFF_TOKEN_MAX_AGE_SECONDS ago is refused. Roles and team come from claims
  * named in config; a token without a subject or without any role this API knows is refused.
  */
 @Injectable()
@@ -49,6 +52,8 @@ export class StaffJwtStrategy extends PassportStrategy(Strategy, STAFF_JWT_STRAT
   }
 
   validate(payload: Record<string, unknown>): StaffPrincipal {
+    // A token that never expires is refused, whatever else it carries.
+    if (typeof payload.exp !== 'number') throw new UnauthorizedException();
     const staffId = payload.sub;
     if (typeof staffId !== 'string' || !STAFF_ID.test(staffId)) throw new UnauthorizedException();
     const claimed = payload[this.config.STAFF_ROLES_CLAIM];
