@@ -1,9 +1,35 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateBy,
+  ValidateIf,
+  type ValidationArguments,
+} from 'class-validator';
 import { HttpConfig, WithNotifyConfig } from '@redress/platform';
 
 /** A development secret, refused whenever NODE_ENV is production. */
 export const DEVELOPMENT_CITIZEN_TOKEN_SECRET = 'development-only-citizen-token-secret-0123456789';
+
+/** An identity provider's address must be https in production (keys fetched over http could be swapped). */
+function HttpsInProduction(): PropertyDecorator {
+  return ValidateBy({
+    name: 'httpsInProduction',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) =>
+        (args?.object as { NODE_ENV?: string }).NODE_ENV !== 'production' ||
+        (typeof value === 'string' && value.startsWith('https://')),
+      defaultMessage: (args?: ValidationArguments) => `${args?.property} must be https in production`,
+    },
+  });
+}
 
 /** The citizen-api's settings, validated once at boot. */
 export class CitizenApiConfig extends WithNotifyConfig(HttpConfig) {
@@ -36,6 +62,7 @@ export class CitizenApiConfig extends WithNotifyConfig(HttpConfig) {
   /** OIDC mode: issuer, audience and JWKS URL of the external identity provider (e.g. GOV.UK One Login). */
   @ValidateIf((config: CitizenApiConfig) => config.CITIZEN_AUTH_MODE === 'oidc')
   @Matches(/^https?:\/\/\S+$/, { message: 'OIDC_ISSUER must be a URL in oidc mode' })
+  @HttpsInProduction()
   OIDC_ISSUER?: string;
 
   @ValidateIf((config: CitizenApiConfig) => config.CITIZEN_AUTH_MODE === 'oidc')
@@ -45,6 +72,7 @@ export class CitizenApiConfig extends WithNotifyConfig(HttpConfig) {
 
   @ValidateIf((config: CitizenApiConfig) => config.CITIZEN_AUTH_MODE === 'oidc')
   @Matches(/^https?:\/\/\S+$/, { message: 'OIDC_JWKS_URL must be a URL in oidc mode' })
+  @HttpsInProduction()
   OIDC_JWKS_URL?: string;
 
   @IsOptional()

@@ -97,4 +97,15 @@ export class HttpConfig extends CommonConfig {
   /** Trust X-Forwarded-For from the ingress, so that rate limits count clients, not the proxy. */
   @IsIn(['true', 'false'])
   TRUST_PROXY: 'true' | 'false' = 'false';
+
+  /**
+   * With TRUST_PROXY, how many proxies in front of the app append to X-Forwarded-For (the ingress controller: 1).
+   * The client address is the one the outermost of them appended: anything a client wrote in the header itself
+   * is to its left and never taken, so a client cannot pick its own address (and escape its rate limits).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  TRUSTED_PROXY_HOPS = 1;
 }

@@ -9,7 +9,7 @@ export interface paths {
         };
         /**
          * The whole claim: application (special-category answers decrypted), eligibility trace, timeline, work.
-         * @description Every read is written to the audit log with its purpose. ETag is the claim version, for If-Match.
+         * @description Every read is written to the audit log with its purpose. A claim not assigned to you or your team opens only with `purpose` and an `Access-Reason` header (10 to 500 characters, no personal details): break the glass, reported to the claim’s team leaders; without them, 403 claim.reason-required. ETag is the claim version, for If-Match.
          */
         get: operations["ClaimsController_view"];
         put?: never;
@@ -262,6 +262,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/claims/{reference}/payees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a payee (a representative, deputy or trust): it can be paid once a second person approves it. */
+        post: operations["PaymentsController_payee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/claims/{reference}/payees/{payeeId}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a payee a caseworker recorded (a senior caseworker who did not record it). */
+        post: operations["PaymentsController_payeeApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/claims/{reference}/payments": {
         parameters: {
             query?: never;
@@ -272,10 +306,30 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * An interim payment, or the final payment (the balance, after the victim accepts).
-         * @description The payee is stored encrypted; a child’s payment is held until 18; the finance system is told once.
+         * Propose an interim payment, or the final payment (the balance, after the victim accepts).
+         * @description Only by the caseworker the claim is assigned to, to one of its payees. Interim payments together reach at most INTERIM_PAYMENT_MAX_PERCENT of the latest award calculation. Nothing is paid until approved.
          */
-        post: operations["OutcomesController_payment"];
+        post: operations["PaymentsController_payment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/claims/{reference}/payments/{paymentId}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a proposed payment (a senior caseworker who neither proposed it nor calculated the award).
+         * @description The finance system is then told once; a child’s payment is held until 18.
+         */
+        post: operations["PaymentsController_paymentApproval"];
         delete?: never;
         options?: never;
         head?: never;
@@ -291,7 +345,7 @@ export interface paths {
         };
         /**
          * The claim’s support referrals: status, organisation, consent and the right 4 clock.
-         * @description The read is written to the audit log with its purpose before anything is returned.
+         * @description The read is written to the audit log with its purpose before anything is returned. Outside your own work (not assigned to you or your team), `purpose` and an `Access-Reason` header are required, as for the claim.
          */
         get: operations["ClaimReferralsController_list"];
         put?: never;
@@ -534,6 +588,23 @@ export interface paths {
         };
         /** Claims received and first decisions made, per week (Monday start, UK time). */
         get: operations["ReportsController_weekly"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/out-of-team-reads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Break the glass: who opened your team’s claims from outside the team, when, and the reason they gave. */
+        get: operations["ReportsController_breakGlassReads"];
         put?: never;
         post?: never;
         delete?: never;
@@ -948,18 +1019,39 @@ export interface components {
             id: string;
             status: string;
         };
+        PayeeBody: {
+            /**
+             * @description The payee’s account (stored encrypted).
+             * @example 40-47-84 70872490
+             */
+            account: string;
+            /** @enum {string} */
+            payeeKind: "victim" | "representative" | "parent-or-guardian" | "deputy" | "trust" | "child-trust-fund";
+            /** @description The claim version you worked from (or send If-Match). */
+            version?: number;
+        };
+        PayeeResponse: {
+            /** @description A payee a caseworker recorded can be paid only once a second person approves it. */
+            approved: boolean;
+            id: string;
+            version: number;
+        };
+        PaymentApprovalResponse: {
+            id: string;
+            /** @enum {string} */
+            status: "instructing";
+            version: number;
+        };
         PaymentBody: {
             /** @description Integer pence. */
             amountPence: number;
             /** @enum {string} */
             kind: "interim" | "final";
-            /** @enum {string} */
-            payeeKind: "victim" | "representative" | "parent-or-guardian" | "deputy" | "trust" | "child-trust-fund";
             /**
-             * @description The payee’s account (stored encrypted).
-             * @example 40-47-84 70872490
+             * Format: uuid
+             * @description One of the claim’s payees (given by the victim, or approved).
              */
-            payeeReference: string;
+            payeeId: string;
             /** @description The claim version you worked from (or send If-Match). */
             version?: number;
         };
@@ -967,7 +1059,8 @@ export interface components {
             /** @description A child’s payment is held until their 18th birthday. */
             holdUntil: string | null;
             id: string;
-            status: string;
+            /** @enum {string} */
+            status: "proposed" | "instructing";
             version: number;
         };
         ReassignBody: {
@@ -1215,10 +1308,13 @@ export interface operations {
     ClaimsController_view: {
         parameters: {
             query?: {
-                /** @description Why you are opening the claim (logged). */
+                /** @description Why you are opening the claim (logged). For your own work it defaults to casework; for a claim outside it, it is required, with an Access-Reason header. */
                 purpose?: "casework" | "approval" | "review" | "quality-check" | "audit" | "complaint" | "subject-access";
             };
-            header?: never;
+            header?: {
+                /** @description Why you open a claim outside your work. */
+                "access-reason"?: string;
+            };
             path: {
                 reference: string;
             };
@@ -2011,7 +2107,150 @@ export interface operations {
             };
         };
     };
-    OutcomesController_payment: {
+    PaymentsController_payee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayeeBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayeeResponse"];
+                };
+            };
+            /** @description No valid staff token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description problem+json
+             *
+             *     The staff member’s role does not allow this.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description problem+json */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not possible in the claim’s or the payment’s state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Version missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PaymentsController_payeeApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                payeeId: string;
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayeeResponse"];
+                };
+            };
+            /** @description No valid staff token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description problem+json
+             *
+             *     The staff member’s role does not allow this.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description problem+json */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not possible in the claim’s or the payment’s state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Version missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PaymentsController_payment: {
         parameters: {
             query?: never;
             header?: never;
@@ -2041,7 +2280,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The staff member’s role does not allow this. */
+            /**
+             * @description problem+json
+             *
+             *     The staff member’s role does not allow this.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2055,7 +2298,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not possible in the claim’s state */
+            /** @description Not possible in the claim’s or the payment’s state */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2085,13 +2328,88 @@ export interface operations {
             };
         };
     };
+    PaymentsController_paymentApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                paymentId: string;
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentApprovalResponse"];
+                };
+            };
+            /** @description No valid staff token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description problem+json
+             *
+             *     The staff member’s role does not allow this.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description problem+json */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not possible in the claim’s or the payment’s state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Stale version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Version missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ClaimReferralsController_list: {
         parameters: {
             query?: {
                 /** @description Why you are looking (logged). */
                 purpose?: "casework" | "approval" | "review" | "quality-check" | "audit" | "complaint" | "subject-access";
             };
-            header?: never;
+            header?: {
+                /** @description Why you open a claim outside your work. */
+                "access-reason"?: string;
+            };
             path: {
                 reference: string;
             };
@@ -2835,6 +3153,43 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description { period, weeks: [{ weekStarting, received, decided }] } */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid staff token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The staff member’s role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_breakGlassReads: {
+        parameters: {
+            query?: {
+                /** @description First day (default: 12 weeks before `to`). */
+                from?: string;
+                /** @description Last day (default: today). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description { period, team, reads: [{ at, reference, staffId, staffTeam, purpose, reason }], truncated } */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -336,6 +336,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/claims/{reference}/payment-details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give the account your award is to be paid into
+         * @description Stored encrypted. Each new account is on the claim’s timeline; staff cannot pay one you did not give.
+         */
+        post: operations["ClaimsController_paymentDetails"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/claims/{reference}/review-request": {
         parameters: {
             query?: never;
@@ -938,6 +958,18 @@ export interface components {
         OtherCompensationDto: {
             hasOtherCompensation?: boolean;
             sources?: components["schemas"]["CompensationSourceDto"][];
+        };
+        PaymentDetailsDto: {
+            /**
+             * @description Sort code and account number, or a roll number
+             * @example 40-47-84 70872490
+             */
+            account: string;
+            /**
+             * @description Whose account it is: yours (victim), or the person paid for you
+             * @enum {string}
+             */
+            payeeKind: "victim" | "representative" | "parent-or-guardian" | "deputy" | "trust" | "child-trust-fund";
         };
         PhysicalInjuryDto: {
             /** @enum {string} */
@@ -2009,6 +2041,51 @@ export interface operations {
         responses: {
             /** @description application/pdf */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description problem+json */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description problem+json */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ClaimsController_paymentDetails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentDetailsDto"];
+            };
+        };
+        responses: {
+            /** @description The payee’s id. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description problem+json */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
