@@ -20,3 +20,4 @@ export * from './notify/index.js';
 export * from './http/route-inventory.js';
 export * from './bull-board/index.js';
 export * from './http/outbound.js';
+export * from './scanning/malware-scanners.js';

@@ -12,6 +12,7 @@ import {
   EvidenceDocumentStore,
   ListDocuments,
   UploadDocument,
+  MalwareScanner,
   ExportMyData,
   GetApplication,
   GetClaim,
@@ -35,7 +36,7 @@ import {
   PostgresClaimsUnitOfWork,
   PostgresPersonalDataQueries,
 } from '@redress/persistence';
-import { AuditLog, FieldCipher } from '@redress/platform';
+import { AuditLog, ClamdMalwareScanner, DevelopmentMalwareScanner, FieldCipher } from '@redress/platform';
 import { DataSource } from 'typeorm';
 import { CitizenApiConfig } from '../config.js';
 import { DocumentsController } from '../documents/documents.controller.js';
@@ -114,7 +115,20 @@ function useCase<T>(useCaseClass: new (...dependencies: any[]) => T, inject: Inj
             })
           : new FilesystemDocumentStorage(config.DOCUMENT_STORAGE_DIR, cipher),
     },
-    useCase(UploadDocument, [ApplicationStore, EvidenceDocumentStore, DocumentStorage, Clock]),
+    {
+      provide: MalwareScanner,
+      inject: [CitizenApiConfig],
+      useFactory: (config: CitizenApiConfig) =>
+        config.MALWARE_SCANNER === 'clamd'
+          ? new ClamdMalwareScanner({
+              socket: config.CLAMD_SOCKET,
+              host: config.CLAMD_SOCKET ? undefined : config.CLAMD_HOST,
+              port: config.CLAMD_SOCKET ? undefined : config.CLAMD_PORT,
+              timeoutMs: config.CLAMD_TIMEOUT_MS,
+            })
+          : new DevelopmentMalwareScanner(),
+    },
+    useCase(UploadDocument, [ApplicationStore, EvidenceDocumentStore, DocumentStorage, MalwareScanner, Clock]),
     useCase(ListDocuments, [ApplicationStore, EvidenceDocumentStore, Clock]),
     useCase(DeleteDocument, [ApplicationStore, EvidenceDocumentStore, DocumentStorage, Clock]),
   ],

@@ -11,6 +11,7 @@ import {
 import { ApplicationStore } from '../../applications/application-store.js';
 import { applicationNotFound } from '../../applications/application-view.js';
 import { Clock } from '../../ports/clock.js';
+import { MalwareScanner } from '../../ports/malware-scanner.js';
 import { DocumentStorage } from '../../ports/storage.js';
 import { documentStorageKey, EvidenceDocumentStore, type EvidenceDocumentView } from '../document-store.js';
 import type { UploadDocumentCommand } from './upload-document.command.js';
@@ -25,13 +26,15 @@ export function notADraft(): DomainError {
 
 /**
  * Adds an evidence file to a draft. The type is read from the content (PDF, JPEG, PNG, HEIC or DOCX), the size
- * is at most 20 MB; the file goes to storage first and its record second, so a record never points at nothing.
+ * is at most 20 MB; the file is scanned for malware (refused and not kept when infected; 503 when no verdict);
+ * then it goes to storage first and its record second, so a record never points at nothing.
  */
 export class UploadDocument {
   constructor(
     private readonly applications: ApplicationStore,
     private readonly documents: EvidenceDocumentStore,
     private readonly storage: DocumentStorage,
+    private readonly scanner: MalwareScanner,
     private readonly clock: Clock,
   ) {}
 
@@ -57,6 +60,15 @@ export class UploadDocument {
         'document.too-many',
         DomainErrorKind.Unprocessable,
         `An application can have at most ${MAX_EVIDENCE_FILES} files.`,
+      );
+    }
+    // Scanned before anything is kept: an infected file is refused and never stored, so there is nothing to erase.
+    const scan = await this.scanner.scan(command.content);
+    if (scan.verdict === 'infected') {
+      throw new DomainError(
+        'document.infected',
+        DomainErrorKind.Unprocessable,
+        'This file may contain a virus, so we did not keep it. Send a copy from another device, or a photo of the document.',
       );
     }
     const id = randomUUID();
