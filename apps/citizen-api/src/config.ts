@@ -59,6 +59,13 @@ export class CitizenApiConfig extends WithNotifyConfig(HttpConfig) {
   @Max(3600)
   CITIZEN_ACCESS_TOKEN_TTL_SECONDS = 900;
 
+  /** Drafts a citizen may have open at once. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  MAX_OPEN_DRAFTS = 5;
+
   /**
    * How uploads are checked for malware: `clamd` (ClamAV's daemon, INSTREAM) or `none` (every file clean:
    * development and tests only, refused in production).

@@ -12,6 +12,7 @@ import {
   EvidenceDocumentStore,
   ListDocuments,
   UploadDocument,
+  CitizenLimits,
   MalwareScanner,
   ExportMyData,
   GetApplication,
@@ -80,7 +81,13 @@ function useCase<T>(useCaseClass: new (...dependencies: any[]) => T, inject: Inj
       inject: [DataSource, FieldCipher],
       useFactory: (dataSource: DataSource, cipher: FieldCipher) => new PostgresPersonalDataQueries(dataSource, cipher),
     },
-    useCase(CreateApplication, [ApplicationStore, Clock]),
+    {
+      provide: CitizenLimits,
+      inject: [CitizenApiConfig],
+      useFactory: (config: CitizenApiConfig) =>
+        Object.assign(new CitizenLimits(), { maxOpenDrafts: config.MAX_OPEN_DRAFTS }),
+    },
+    useCase(CreateApplication, [ApplicationStore, CitizenLimits, Clock]),
     useCase(ListApplications, [ApplicationStore, Clock]),
     useCase(GetApplication, [ApplicationStore, Clock]),
     useCase(SaveSection, [ApplicationStore, Clock]),

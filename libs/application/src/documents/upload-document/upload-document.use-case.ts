@@ -38,11 +38,32 @@ export class UploadDocument {
     private readonly clock: Clock,
   ) {}
 
-  async execute(command: UploadDocumentCommand): Promise<EvidenceDocumentView> {
-    const now = this.clock.now();
+  /**
+   * The checks that need no file: the draft is the citizen's, still a draft, and has room for another file. The
+   * API runs them before it reads the request body, so nobody can make it take in 20 MB it would then refuse.
+   */
+  async checkBeforeBody(command: { citizenId: string; applicationId: string }): Promise<void> {
+    await this.draftWithRoom(command, this.clock.now());
+  }
+
+  private async draftWithRoom(command: { citizenId: string; applicationId: string }, now: Date) {
     const application = await this.applications.findOwned(command.applicationId, command.citizenId, now);
     if (!application) throw applicationNotFound();
     if (application.status !== 'draft') throw notADraft();
+    const existing = await this.documents.listForApplication(application.id);
+    if (existing.length >= MAX_EVIDENCE_FILES) {
+      throw new DomainError(
+        'document.too-many',
+        DomainErrorKind.Unprocessable,
+        `An application can have at most ${MAX_EVIDENCE_FILES} files.`,
+      );
+    }
+    return application;
+  }
+
+  async execute(command: UploadDocumentCommand): Promise<EvidenceDocumentView> {
+    const now = this.clock.now();
+    const application = await this.draftWithRoom(command, now);
     if (command.content.length === 0 || command.content.length > MAX_EVIDENCE_BYTES) {
       throw new DomainError('document.size', DomainErrorKind.InvalidInput, 'A file must be between 1 byte and 20 MB.');
     }
@@ -52,14 +73,6 @@ export class UploadDocument {
         'document.unsupported-type',
         DomainErrorKind.Unprocessable,
         'Send a PDF, a photo (JPEG, PNG or HEIC) or a Word document (DOCX).',
-      );
-    }
-    const existing = await this.documents.listForApplication(application.id);
-    if (existing.length >= MAX_EVIDENCE_FILES) {
-      throw new DomainError(
-        'document.too-many',
-        DomainErrorKind.Unprocessable,
-        `An application can have at most ${MAX_EVIDENCE_FILES} files.`,
       );
     }
     // Scanned before anything is kept: an infected file is refused and never stored, so there is nothing to erase.
