@@ -10,7 +10,10 @@ export interface paths {
         /** Your applications: drafts not yet expired, and those sent */
         get: operations["ApplicationsController_list"];
         put?: never;
-        /** Start a new application (a draft kept for 30 days after its last change) */
+        /**
+         * Start a new application (a draft kept for 30 days after its last change)
+         * @description At most MAX_OPEN_DRAFTS drafts open at once (422 application.too-many-drafts).
+         */
         post: operations["ApplicationsController_create"];
         delete?: never;
         options?: never;
@@ -1272,6 +1275,20 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Too many drafts open */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many started from you in an hour */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     ApplicationsController_get: {
@@ -1450,8 +1467,22 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not a PDF, JPEG, PNG, HEIC or DOCX; or too many files */
+            /** @description Not a PDF, JPEG, PNG, HEIC or DOCX; too many files; or a virus found */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many uploads from you in an hour */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The virus check cannot be done just now (nothing kept) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
