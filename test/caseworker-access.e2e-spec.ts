@@ -56,6 +56,7 @@ const matrix: Array<[Method, string, StaffRole[]]> = [
   ['GET', '/v1/reports/service-level', managers],
   ['GET', '/v1/reports/outcomes', managers],
   ['GET', '/v1/reports/refusals-by-characteristic', managers],
+  ['GET', '/v1/reports/out-of-team-reads', ['team-leader']],
   // The queue dashboard (Bull Board), every route of it: administrators only.
   ['GET', '/admin/queues', administrators],
   ['GET', '/admin/queues/metrics-history', administrators],

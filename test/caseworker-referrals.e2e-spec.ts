@@ -197,7 +197,7 @@ describe('caseworker referral routes', () => {
       await list(restricted.reference, named).expect(200);
     });
 
-    it('treats another team’s claim exactly as the claim view does (teams do not restrict reading)', async () => {
+    it('treats another team’s claim exactly as the claim view does (a reason is needed outside one’s own work)', async () => {
       const other = testStaff('caseworker', { team: 'some-other-team' });
       const view = await http().get(`/v1/claims/${claim.reference}`).set('authorization', other.authorization);
       const referrals = await list(claim.reference, other);

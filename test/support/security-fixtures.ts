@@ -44,7 +44,10 @@ export const referralProposal = {
 export interface SecurityApis {
   citizenApi: NestFastifyApplication;
   caseworkerApi: NestFastifyApplication;
+  /** The apps' connection (the app role). */
   db: DataSource;
+  /** The schema owner's connection, for what only the owner may do (ANALYZE, tampering). */
+  owner: DataSource;
   close(): Promise<void>;
 }
 
@@ -69,6 +72,7 @@ export async function startSecurityApis(suffix: string, overrides: Record<string
     citizenApi,
     caseworkerApi,
     db,
+    owner: database.dataSource,
     close: async () => {
       await citizenApi.close();
       await caseworkerApi.close();

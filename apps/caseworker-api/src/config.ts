@@ -136,6 +136,16 @@ export class CaseworkerApiConfig extends WithNotifyConfig(HttpConfig) {
   @IsIn(STAFF_TOKEN_ALGORITHMS)
   STAFF_TOKEN_ALGORITHM: StaffTokenAlgorithm = 'RS256';
 
+  /**
+   * The oldest staff token taken, in seconds from its `iat` (whatever its `exp` says): a token must carry `exp`
+   * and `iat`, and one issued longer ago than this is refused (a stolen long-lived token stops working).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(24 * 3600)
+  STAFF_TOKEN_MAX_AGE_SECONDS = 12 * 3600;
+
   /** Seconds of clock difference allowed on `exp` and `nbf` (Entra's `nbf` may be a few seconds ahead). */
   @Type(() => Number)
   @IsInt()

@@ -10,6 +10,7 @@ import {
   Min,
   MinLength,
   registerDecorator,
+  ValidateBy,
   ValidateIf,
   type ValidationArguments,
 } from 'class-validator';
@@ -63,6 +64,50 @@ export class CitizenApiConfig extends WithNotifyConfig(HttpConfig) {
   @Min(60)
   @Max(3600)
   CITIZEN_ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  /** Drafts a citizen may have open at once. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  MAX_OPEN_DRAFTS = 5;
+
+  /**
+   * How uploads are checked for malware: `clamd` (ClamAV's daemon, INSTREAM) or `none` (every file clean:
+   * development and tests only, refused in production).
+   */
+  @IsIn(['clamd', 'none'])
+  @ValidateBy({
+    name: 'scannerInProduction',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) =>
+        (args?.object as { NODE_ENV?: string }).NODE_ENV !== 'production' || value === 'clamd',
+      defaultMessage: () => 'MALWARE_SCANNER must be clamd in production',
+    },
+  })
+  MALWARE_SCANNER: 'clamd' | 'none' = 'none';
+
+  /** clamd's Unix socket (preferred), or its host and port. */
+  @IsOptional()
+  @IsString()
+  CLAMD_SOCKET?: string;
+
+  @IsString()
+  @MinLength(1)
+  CLAMD_HOST = '127.0.0.1';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  CLAMD_PORT = 3310;
+
+  /** How long a scan may take, in milliseconds (a 20 MB file on a busy clamd). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(120_000)
+  CLAMD_TIMEOUT_MS = 30_000;
 
   /** OIDC mode: issuer, audience and JWKS URL of the external identity provider (e.g. GOV.UK One Login). */
   @ValidateIf((config: CitizenApiConfig) => config.CITIZEN_AUTH_MODE === 'oidc')

@@ -38,6 +38,7 @@ export * from './notes/index.js';
 export * from './judgements/index.js';
 export * from './decisions/index.js';
 export * from './ports/storage.js';
+export * from './ports/malware-scanner.js';
 export * from './documents/document-store.js';
 export * from './documents/upload-document/upload-document.use-case.js';
 export * from './documents/list-documents/list-documents.use-case.js';

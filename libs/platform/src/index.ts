@@ -34,3 +34,4 @@ export * from './identity/remote-key-set.js';
 export * from './identity/claims.js';
 export * from './second-factor/totp-second-factor.js';
 export * from './i18n/formats.js';
+export * from './scanning/malware-scanners.js';

@@ -49,9 +49,10 @@ function mapped(values: string[], mapping: Map<string, string>): string[] {
 
 /**
  * Verifies staff bearer tokens issued by the organisation's OIDC provider: signature (a configured public key or
- * the provider's JWKS), algorithm, issuers, audiences and lifetime (with a clock tolerance) are all pinned. The
- * staff id, roles and team come from claims named in config (nested paths, arrays, values mapped to ours); a
- * token without a staff id or without any role this API knows is refused.
+ * the provider's JWKS), algorithm, issuers, audiences and lifetime (with a clock tolerance) are all pinned; `exp`
+ * and `iat` are required and a token issued more than STAFF_TOKEN_MAX_AGE_SECONDS ago is refused. The staff id,
+ * roles and team come from claims named in config (nested paths, arrays, values mapped to ours); a token without
+ * a staff id or without any role this API knows is refused.
  */
 @Injectable()
 export class StaffJwtStrategy extends PassportStrategy(BearerTokenPassportStrategy, STAFF_JWT_STRATEGY) {
@@ -71,6 +72,9 @@ export class StaffJwtStrategy extends PassportStrategy(BearerTokenPassportStrate
 
   async validate(token: string): Promise<StaffPrincipal> {
     const { claims } = await this.verifier.verify(token);
+    // A token that never expires, or was issued too long ago (whatever its `exp` says), is refused.
+    if (typeof claims.exp !== 'number' || typeof claims.iat !== 'number') throw new UnauthorizedException();
+    if (Date.now() / 1000 - claims.iat > this.config.STAFF_TOKEN_MAX_AGE_SECONDS) throw new UnauthorizedException();
     const [staffId] = claimValues(claims, this.config.STAFF_ID_CLAIM);
     if (typeof staffId !== 'string' || !STAFF_ID.test(staffId)) throw new UnauthorizedException();
     const provided = claimValues(claims, this.config.STAFF_ROLES_CLAIM);

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param, Put, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiView } from '@redress/platform';
 import { GetClaimForStaff, RestrictClaim, type CaseFileView } from '@redress/application';
 import type { FastifyReply } from 'fastify';
@@ -96,20 +96,27 @@ export class ClaimsController {
   @Roles('caseworker', 'senior-caseworker', 'team-leader', 'auditor')
   @ApiOperation({
     summary: 'The whole claim: application (special-category answers decrypted), eligibility trace, timeline, work.',
-    description: 'Every read is written to the audit log with its purpose. ETag is the claim version, for If-Match.',
+    description:
+      'Every read is written to the audit log with its purpose. A claim not assigned to you or your team opens ' +
+      'only with `purpose` and an `Access-Reason` header (10 to 500 characters, no personal details): break the ' +
+      'glass, reported to the claim’s team leaders; without them, 403 claim.reason-required. ETag is the claim ' +
+      'version, for If-Match.',
   })
+  @ApiHeader({ name: 'access-reason', required: false, description: 'Why you open a claim outside your work.' })
   @ApiOkResponse({ type: ClaimViewResponse, headers: { ETag: { description: 'The claim’s version' } } })
   @ApiNotFoundResponse({ description: 'No such claim, or a restricted claim you are not named on.' })
   async view(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('reference') reference: string,
     @Query() query: ClaimViewQuery,
+    @Headers('access-reason') accessReason: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClaimViewResponse> {
     const file = await this.getClaim.execute({
       actor: actorOf(staff),
       reference,
-      purpose: query.purpose ?? 'casework',
+      purpose: query.purpose,
+      reason: accessReason,
     });
     void reply.header('etag', etagOf(file.claim.snapshot.version));
     return toView(file, new Date());

@@ -6,8 +6,9 @@ import { STAFF_ID_PATTERN } from './work.dto.js';
 export class ClaimViewQuery {
   @ApiPropertyOptional({
     enum: accessPurposes,
-    default: 'casework',
-    description: 'Why you are opening the claim (logged).',
+    description:
+      'Why you are opening the claim (logged). For your own work it defaults to casework; for a claim outside ' +
+      'it, it is required, with an Access-Reason header.',
   })
   @IsOptional()
   @IsIn(accessPurposes)

@@ -18,6 +18,8 @@ import {
   RefusalsByCharacteristicReport,
   ReportQueries,
   RequestPayment,
+  AccessReports,
+  OutOfTeamReadsReport,
   RecordPayee,
   ApprovePayee,
   ApprovePayment,
@@ -35,6 +37,7 @@ import {
   PostgresClaimSearchIndex,
   PostgresDecisionStore,
   PostgresPaymentStore,
+  PostgresAccessReports,
   PostgresReportQueries,
   PostgresReviewStore,
 } from '@redress/persistence';
@@ -110,6 +113,8 @@ const casework = [CaseworkUnitOfWork, AccessLog];
     useCase(ServiceLevelBreachesReport, [ReportQueries, Clock]),
     useCase(DecisionOutcomesReport, [ReportQueries, Clock]),
     useCase(RefusalsByCharacteristicReport, [ReportQueries, Clock]),
+    { provide: AccessReports, inject: [DataSource], useFactory: (d: DataSource) => new PostgresAccessReports(d) },
+    useCase(OutOfTeamReadsReport, [AccessReports, Clock]),
   ],
 })
 export class OutcomesModule {}

@@ -1,10 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiView } from '@redress/platform';
 import {
   ClaimsPerWeekReport,
   DecisionOutcomesReport,
   RefusalsByCharacteristicReport,
+  OutOfTeamReadsReport,
   SearchClaims,
   ServiceLevelBreachesReport,
   TimeToDecisionReport,
@@ -55,7 +56,20 @@ export class ReportsController {
     private readonly serviceLevel: ServiceLevelBreachesReport,
     private readonly outcomes: DecisionOutcomesReport,
     private readonly fairness: RefusalsByCharacteristicReport,
+    private readonly outOfTeamReads: OutOfTeamReadsReport,
   ) {}
+
+  @Get('out-of-team-reads')
+  @Roles('team-leader')
+  @ApiOperation({
+    summary: 'Break the glass: who opened your team’s claims from outside the team, when, and the reason they gave.',
+  })
+  @ApiOkResponse({
+    description: '{ period, team, reads: [{ at, reference, staffId, staffTeam, purpose, reason }], truncated }',
+  })
+  breakGlassReads(@CurrentStaff() staff: StaffPrincipal, @Query() query: ReportQueryDto) {
+    return this.outOfTeamReads.execute({ actor: actorOf(staff), ...query });
+  }
 
   @Get('claims-per-week')
   @Roles('team-leader', 'auditor')

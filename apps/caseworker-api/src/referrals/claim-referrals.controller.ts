@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiForbiddenResponse,
+  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -37,8 +38,11 @@ export class ClaimReferralsController {
   @Roles('caseworker', 'senior-caseworker', 'team-leader', 'auditor')
   @ApiOperation({
     summary: 'The claim’s support referrals: status, organisation, consent and the right 4 clock.',
-    description: 'The read is written to the audit log with its purpose before anything is returned.',
+    description:
+      'The read is written to the audit log with its purpose before anything is returned. Outside your own work ' +
+      '(not assigned to you or your team), `purpose` and an `Access-Reason` header are required, as for the claim.',
   })
+  @ApiHeader({ name: 'access-reason', required: false, description: 'Why you open a claim outside your work.' })
   @ApiOkResponse({ type: [StaffClaimReferralDto] })
   @ApiBadRequestResponse({ description: 'Unknown purpose' })
   @ApiNotFoundResponse({ description: 'No such claim, or a restricted claim you are not named on.' })
@@ -46,11 +50,13 @@ export class ClaimReferralsController {
     @CurrentStaff() staff: StaffPrincipal,
     @Param('reference') reference: string,
     @Query() query: ClaimReferralsQuery,
+    @Headers('access-reason') accessReason: string | undefined,
   ): Promise<StaffClaimReferralDto[]> {
     const referrals = await this.listClaimReferrals.execute({
       actor: actorOf(staff),
       reference,
-      purpose: query.purpose ?? 'casework',
+      purpose: query.purpose,
+      reason: accessReason,
     });
     return referrals.map((referral) => StaffClaimReferralDto.from(referral));
   }

@@ -66,7 +66,13 @@ export class ApplicationsController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Start a new application (a draft kept for 30 days after its last change)' })
+  @RateLimit({ name: 'application-start', max: 20, timeWindow: 3_600_000, keyGenerator: perCitizen })
+  @ApiOperation({
+    summary: 'Start a new application (a draft kept for 30 days after its last change)',
+    description: 'At most MAX_OPEN_DRAFTS drafts open at once (422 application.too-many-drafts).',
+  })
+  @ApiResponse({ status: 422, description: 'Too many drafts open' })
+  @ApiResponse({ status: 429, description: 'Too many started from you in an hour' })
   @ApiResponse({
     status: 201,
     type: ApplicationResponse,

@@ -12,6 +12,8 @@ import {
   EvidenceDocumentStore,
   ListDocuments,
   UploadDocument,
+  CitizenLimits,
+  MalwareScanner,
   ExportMyData,
   CitizenPreferencesStore,
   GetPreferences,
@@ -39,7 +41,7 @@ import {
   PostgresPersonalDataQueries,
   PostgresCitizenPreferences,
 } from '@redress/persistence';
-import { AuditLog, FieldCipher } from '@redress/platform';
+import { AuditLog, ClamdMalwareScanner, DevelopmentMalwareScanner, FieldCipher } from '@redress/platform';
 import { DataSource } from 'typeorm';
 import { CitizenApiConfig } from '../config.js';
 import { DocumentsController } from '../documents/documents.controller.js';
@@ -83,7 +85,13 @@ function useCase<T>(useCaseClass: new (...dependencies: any[]) => T, inject: Inj
       inject: [DataSource, FieldCipher],
       useFactory: (dataSource: DataSource, cipher: FieldCipher) => new PostgresPersonalDataQueries(dataSource, cipher),
     },
-    useCase(CreateApplication, [ApplicationStore, Clock]),
+    {
+      provide: CitizenLimits,
+      inject: [CitizenApiConfig],
+      useFactory: (config: CitizenApiConfig) =>
+        Object.assign(new CitizenLimits(), { maxOpenDrafts: config.MAX_OPEN_DRAFTS }),
+    },
+    useCase(CreateApplication, [ApplicationStore, CitizenLimits, Clock]),
     useCase(ListApplications, [ApplicationStore, Clock]),
     useCase(GetApplication, [ApplicationStore, Clock]),
     useCase(SaveSection, [ApplicationStore, Clock]),
@@ -125,7 +133,20 @@ function useCase<T>(useCaseClass: new (...dependencies: any[]) => T, inject: Inj
             })
           : new FilesystemDocumentStorage(config.DOCUMENT_STORAGE_DIR, cipher),
     },
-    useCase(UploadDocument, [ApplicationStore, EvidenceDocumentStore, DocumentStorage, Clock]),
+    {
+      provide: MalwareScanner,
+      inject: [CitizenApiConfig],
+      useFactory: (config: CitizenApiConfig) =>
+        config.MALWARE_SCANNER === 'clamd'
+          ? new ClamdMalwareScanner({
+              socket: config.CLAMD_SOCKET,
+              host: config.CLAMD_SOCKET ? undefined : config.CLAMD_HOST,
+              port: config.CLAMD_SOCKET ? undefined : config.CLAMD_PORT,
+              timeoutMs: config.CLAMD_TIMEOUT_MS,
+            })
+          : new DevelopmentMalwareScanner(),
+    },
+    useCase(UploadDocument, [ApplicationStore, EvidenceDocumentStore, DocumentStorage, MalwareScanner, Clock]),
     useCase(ListDocuments, [ApplicationStore, EvidenceDocumentStore, Clock]),
     useCase(DeleteDocument, [ApplicationStore, EvidenceDocumentStore, DocumentStorage, Clock]),
   ],

@@ -10,3 +10,4 @@ export * from './decision-outcomes/decision-outcomes.command.js';
 export * from './decision-outcomes/decision-outcomes.use-case.js';
 export * from './refusals-by-characteristic/refusals-by-characteristic.command.js';
 export * from './refusals-by-characteristic/refusals-by-characteristic.use-case.js';
+export * from './out-of-team-reads/out-of-team-reads.use-case.js';

@@ -51,6 +51,8 @@ export abstract class AccessLog {
     claimId: string;
     view: string;
     purpose: string;
+    /** A read outside the reader's own work (break the glass): their reason and the claim's team. */
+    breakGlass?: { reason: string; claimTeam: string } | null;
     at: Date;
   }): Promise<void>;
   abstract recordRefused(entry: { actor: StaffActor; claimId: string; view: string; at: Date }): Promise<void>;

@@ -226,6 +226,7 @@ export class AuditLogAccessLog extends AccessLog {
     claimId: string;
     view: string;
     purpose: string;
+    breakGlass?: { reason: string; claimTeam: string } | null;
     at: Date;
   }): Promise<void> {
     await this.auditLog.record({
@@ -234,7 +235,16 @@ export class AuditLogAccessLog extends AccessLog {
       action: 'claim.read',
       targetType: 'claim',
       targetId: entry.claimId,
-      details: { view: entry.view, purpose: entry.purpose, roles: [...entry.actor.roles], team: entry.actor.team },
+      details: {
+        view: entry.view,
+        purpose: entry.purpose,
+        roles: [...entry.actor.roles],
+        team: entry.actor.team,
+        // Break the glass: the reader's own words, for the claim's team leaders (the out-of-team reads report).
+        ...(entry.breakGlass
+          ? { breakGlass: true, claimTeam: entry.breakGlass.claimTeam, reason: entry.breakGlass.reason }
+          : {}),
+      },
       occurredAt: entry.at,
     });
   }

@@ -36,13 +36,19 @@ export class CommonConfig {
   /** Field encryption keys, `id:base64-of-32-bytes`, comma separated; the first encrypts, all decrypt. */
   @Matches(keyListPattern, { message: 'FIELD_ENCRYPTION_KEYS must be id:base64(32 bytes) pairs, comma separated' })
   @ValidateIf((config: CommonConfig) => config.NODE_ENV === 'production')
-  @Matches(/^(?!.*dev-2026-11:)/, { message: 'FIELD_ENCRYPTION_KEYS must not use the development key in production' })
+  // By id and by value: the development key under another id is still the development key.
+  @Matches(
+    /^(?!.*dev-2026-11:)(?!.*ZGV2ZWxvcG1lbnQtb25seS1maWVsZC1rZXktMjAyNiE=)(?!.*ZGV2ZWxvcG1lbnQtb25seS1ibGluZC1pbmRleC1rZXk=)/,
+    {
+      message: 'FIELD_ENCRYPTION_KEYS must not use the development key in production',
+    },
+  )
   FIELD_ENCRYPTION_KEYS = DEVELOPMENT_FIELD_KEYS;
 
   /** Key of the keyed hashes (blind indexes) that allow equality search on encrypted fields. */
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'BLIND_INDEX_KEY must be base64 of 32 bytes' })
   @ValidateIf((config: CommonConfig) => config.NODE_ENV === 'production')
-  @Matches(/^(?!ZGV2ZWxvcG1lbnQtb25seS1ibGluZC1pbmRleC1rZXk=$)/, {
+  @Matches(/^(?!ZGV2ZWxvcG1lbnQtb25seS1ibGluZC1pbmRleC1rZXk=$)(?!ZGV2ZWxvcG1lbnQtb25seS1maWVsZC1rZXktMjAyNiE=$)/, {
     message: 'BLIND_INDEX_KEY must not be the development key in production',
   })
   BLIND_INDEX_KEY = DEVELOPMENT_BLIND_INDEX_KEY;
@@ -91,4 +97,15 @@ export class HttpConfig extends CommonConfig {
   /** Trust X-Forwarded-For from the ingress, so that rate limits count clients, not the proxy. */
   @IsIn(['true', 'false'])
   TRUST_PROXY: 'true' | 'false' = 'false';
+
+  /**
+   * With TRUST_PROXY, how many proxies in front of the app append to X-Forwarded-For (the ingress controller: 1).
+   * The client address is the one the outermost of them appended: anything a client wrote in the header itself
+   * is to its left and never taken, so a client cannot pick its own address (and escape its rate limits).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  TRUSTED_PROXY_HOPS = 1;
 }

@@ -1,5 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { CommonConfig, ConfigurationError, HttpConfig, loadConfig } from '@redress/platform';
+import {
+  CommonConfig,
+  ConfigurationError,
+  DEVELOPMENT_BLIND_INDEX_KEY,
+  DEVELOPMENT_FIELD_KEYS,
+  HttpConfig,
+  loadConfig,
+} from '@redress/platform';
 
 describe('loadConfig', () => {
   it('uses the local defaults when nothing is set', () => {
@@ -41,6 +48,27 @@ describe('loadConfig', () => {
       loadConfig(CommonConfig, { NODE_ENV: 'production', FIELD_ENCRYPTION_KEYS: `prod-1:${key}`, BLIND_INDEX_KEY: key })
         .NODE_ENV,
     ).toBe('production');
+  });
+
+  it('production refuses the unsafe: the development key material by value, under any key id', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    const developmentFieldKey = DEVELOPMENT_FIELD_KEYS.split(':')[1]!;
+    for (const keys of [
+      `prod-1:${developmentFieldKey}`,
+      `prod-2:${key},old:${developmentFieldKey}`,
+      `p:${DEVELOPMENT_BLIND_INDEX_KEY}`,
+    ]) {
+      expect(() =>
+        loadConfig(CommonConfig, { NODE_ENV: 'production', FIELD_ENCRYPTION_KEYS: keys, BLIND_INDEX_KEY: key }),
+      ).toThrow(/FIELD_ENCRYPTION_KEYS must not use the development key in production/);
+    }
+    expect(() =>
+      loadConfig(CommonConfig, {
+        NODE_ENV: 'production',
+        FIELD_ENCRYPTION_KEYS: `prod-1:${key}`,
+        BLIND_INDEX_KEY: developmentFieldKey,
+      }),
+    ).toThrow(/BLIND_INDEX_KEY must not be the development key in production/);
   });
 
   it('stops a booting app with one clear line naming the variable', () => {

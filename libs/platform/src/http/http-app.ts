@@ -22,7 +22,9 @@ const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;
 export function createFastifyAdapter(config: HttpConfig): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: config.TRUST_PROXY === 'true',
+    // A hop count, never `true` (which takes the left-most, client-written X-Forwarded-For entry).
+    trustProxy:
+      config.TRUST_PROXY === 'true' ? (_address: string, hop: number) => hop < config.TRUSTED_PROXY_HOPS : false,
     requestIdHeader: false,
     genReqId: (request: IncomingMessage) => {
       const given = request.headers['x-request-id'];

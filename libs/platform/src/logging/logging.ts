@@ -35,6 +35,35 @@ export const REDACTED_PATHS = [
   ...personalFields.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
 ];
 
+const SQLSTATE = /^[0-9A-Z]{5}$/;
+
+/**
+ * An error as logs may hold it. A database error (TypeORM's QueryFailedError, or pg's own) carries the SQL, its
+ * parameters, and PostgreSQL's `detail` (`Key (email_blind_index)=(...) already exists`, the failing row), and its
+ * message can quote the value that failed (`invalid input syntax for type uuid: "..."`): only the SQLSTATE and
+ * the names of the table, column and constraint are kept. Any other error keeps its type, message and stack.
+ */
+export function safeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const driver = (error as { driverError?: unknown }).driverError;
+  const database = (driver ?? error) as Record<string, unknown>;
+  const isDatabaseError =
+    driver !== undefined ||
+    ('severity' in database && typeof database.code === 'string' && SQLSTATE.test(database.code));
+  if (!isDatabaseError) return { type: error.name, message: error.message, stack: error.stack };
+  const names = Object.fromEntries(
+    ['table', 'column', 'constraint', 'routine']
+      .filter((key) => typeof database[key] === 'string')
+      .map((key) => [key, database[key]]),
+  );
+  return {
+    type: error.name,
+    message: `database error ${typeof database.code === 'string' ? database.code : 'unknown'}`,
+    code: database.code,
+    ...names,
+  };
+}
+
 /** nestjs-pino settings: JSON lines, request ids, redaction, no bodies or query strings. */
 export function loggerParams(level: string): Params {
   return {
@@ -53,6 +82,7 @@ export function loggerParams(level: string): Params {
           path: request.url.split('?')[0],
         }),
         res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+        err: safeError,
       },
       autoLogging: { ignore: (request) => /^\/(health|metrics)/.test(request.url ?? '') },
     },

@@ -9,7 +9,7 @@ export interface paths {
         };
         /**
          * The whole claim: application (special-category answers decrypted), eligibility trace, timeline, work.
-         * @description Every read is written to the audit log with its purpose. ETag is the claim version, for If-Match.
+         * @description Every read is written to the audit log with its purpose. A claim not assigned to you or your team opens only with `purpose` and an `Access-Reason` header (10 to 500 characters, no personal details): break the glass, reported to the claim’s team leaders; without them, 403 claim.reason-required. ETag is the claim version, for If-Match.
          */
         get: operations["ClaimsController_view"];
         put?: never;
@@ -345,7 +345,7 @@ export interface paths {
         };
         /**
          * The claim’s support referrals: status, organisation, consent and the right 4 clock.
-         * @description The read is written to the audit log with its purpose before anything is returned.
+         * @description The read is written to the audit log with its purpose before anything is returned. Outside your own work (not assigned to you or your team), `purpose` and an `Access-Reason` header are required, as for the claim.
          */
         get: operations["ClaimReferralsController_list"];
         put?: never;
@@ -783,6 +783,23 @@ export interface paths {
         };
         /** Claims received and first decisions made, per week (Monday start, UK time). */
         get: operations["ReportsController_weekly"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/out-of-team-reads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Break the glass: who opened your team’s claims from outside the team, when, and the reason they gave. */
+        get: operations["ReportsController_breakGlassReads"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1987,10 +2004,13 @@ export interface operations {
     ClaimsController_view: {
         parameters: {
             query?: {
-                /** @description Why you are opening the claim (logged). */
+                /** @description Why you are opening the claim (logged). For your own work it defaults to casework; for a claim outside it, it is required, with an Access-Reason header. */
                 purpose?: "casework" | "approval" | "review" | "quality-check" | "audit" | "complaint" | "subject-access";
             };
-            header?: never;
+            header?: {
+                /** @description Why you open a claim outside your work. */
+                "access-reason"?: string;
+            };
             path: {
                 /** @description The claim’s reference, as the victim was told it. */
                 reference: string;
@@ -4379,7 +4399,10 @@ export interface operations {
                 /** @description Why you are looking (logged). */
                 purpose?: "casework" | "approval" | "review" | "quality-check" | "audit" | "complaint" | "subject-access";
             };
-            header?: never;
+            header?: {
+                /** @description Why you open a claim outside your work. */
+                "access-reason"?: string;
+            };
             path: {
                 /** @description The claim’s reference, as the victim was told it. */
                 reference: string;
@@ -7173,6 +7196,87 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ClaimsPerWeek"];
                 };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid staff token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The staff member’s role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReportsController_breakGlassReads: {
+        parameters: {
+            query?: {
+                /** @description First day (default: 12 weeks before `to`). */
+                from?: string;
+                /** @description Last day (default: today). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description { period, team, reads: [{ at, reference, staffId, staffTeam, purpose, reason }], truncated } */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad request */
             400: {

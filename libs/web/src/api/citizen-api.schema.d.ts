@@ -10,7 +10,10 @@ export interface paths {
         /** Your applications: drafts not yet expired, and those sent */
         get: operations["ApplicationsController_list"];
         put?: never;
-        /** Start a new application (a draft kept for 30 days after its last change) */
+        /**
+         * Start a new application (a draft kept for 30 days after its last change)
+         * @description At most MAX_OPEN_DRAFTS drafts open at once (422 application.too-many-drafts).
+         */
         post: operations["ApplicationsController_create"];
         delete?: never;
         options?: never;
@@ -1664,7 +1667,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many drafts open */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many started from you in an hour */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again. */
@@ -2070,7 +2082,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not a PDF, JPEG, PNG, HEIC or DOCX; or too many files */
+            /** @description Not a PDF, JPEG, PNG, HEIC or DOCX; too many files; or a virus found */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2079,7 +2091,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many uploads from you in an hour */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again. */
@@ -2099,7 +2111,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Service unavailable */
+            /** @description The virus check cannot be done just now (nothing kept) */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again. */

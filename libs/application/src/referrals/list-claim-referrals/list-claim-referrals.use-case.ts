@@ -2,6 +2,7 @@ import { isAfter, calendarDateInUk, type ReferralState } from '@redress/domain';
 import type { Clock } from '../../ports/clock.js';
 import { CaseFileStore } from '../../staff/case-file.js';
 import { AccessLog, canSee } from '../../staff/casework-store.js';
+import { accessJustification } from '../../staff/claim-access.js';
 import { staffClaimNotFound } from '../../staff/staff-actor.js';
 import {
   FieldEncryption,
@@ -109,7 +110,8 @@ export class ListClaimReferrals {
       await this.accessLog.recordRefused({ actor: command.actor, claimId, view: 'referrals', at });
       throw staffClaimNotFound();
     }
-    await this.accessLog.recordRead({ actor: command.actor, claimId, view: 'referrals', purpose: command.purpose, at });
+    const { purpose, breakGlass } = accessJustification(record, command.actor, command);
+    await this.accessLog.recordRead({ actor: command.actor, claimId, view: 'referrals', purpose, breakGlass, at });
     const citizenId = record.snapshot.ownerCitizenId;
     const [views, ledger] = await Promise.all([
       this.store.listForCitizen(citizenId),

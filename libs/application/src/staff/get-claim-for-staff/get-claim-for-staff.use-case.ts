@@ -5,6 +5,7 @@ import {
   ImpossibleFactsError,
 } from '@redress/domain';
 import type { Clock } from '../../ports/clock.js';
+import { accessJustification } from '../claim-access.js';
 import { AccessLog, canSee } from '../casework-store.js';
 import { CaseFileStore, type CaseFileView } from '../case-file.js';
 import { staffClaimNotFound } from '../staff-actor.js';
@@ -12,7 +13,8 @@ import type { GetClaimForStaffCommand } from './get-claim-for-staff.command.js';
 
 /**
  * The whole claim for staff. The read is written to the audit log (who, when, which claim, why) before anything
- * is returned; a restricted claim the caller is not named on answers 404 and the attempt is logged.
+ * is returned; a restricted claim the caller is not named on answers 404 and the attempt is logged. A claim
+ * outside the caller's own work (not assigned to them, not their team's) needs a purpose and a reason.
  */
 export class GetClaimForStaff {
   constructor(
@@ -29,11 +31,13 @@ export class GetClaimForStaff {
       await this.accessLog.recordRefused({ actor: command.actor, claimId: record.snapshot.id, view: 'claim', at });
       throw staffClaimNotFound();
     }
+    const justification = accessJustification(record, command.actor, command);
     await this.accessLog.recordRead({
       actor: command.actor,
       claimId: record.snapshot.id,
       view: 'claim',
-      purpose: command.purpose,
+      purpose: justification.purpose,
+      breakGlass: justification.breakGlass,
       at,
     });
     const file = await this.store.load(record);
