@@ -1,5 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { WebPlatformModule, type Translator } from '@redress/web';
+import { OneLoginController } from './auth/one-login.controller.js';
+import { CITIZEN_WEB_CONFIG, OneLoginClient } from './auth/one-login.client.js';
+import { SessionController } from './auth/session.controller.js';
 import { SignInController } from './auth/sign-in.controller.js';
 import { CitizenSession } from './auth/citizen-session.js';
 import { CITIZEN_API, createCitizenApiClient } from './citizen-api.js';
@@ -15,8 +18,18 @@ export class CitizenWebModule {
       imports: [
         WebPlatformModule.forRoot({ config, translator, upstreams: { 'citizen-api': config.CITIZEN_API_URL } }),
       ],
-      controllers: [InfoPagesController, SignInController],
-      providers: [{ provide: CITIZEN_API, useValue: createCitizenApiClient(config.CITIZEN_API_URL) }, CitizenSession],
+      // Sign in with GOV.UK One Login, or (the default) with a code the citizen API emails.
+      controllers: [
+        InfoPagesController,
+        SessionController,
+        config.CITIZEN_SIGN_IN === 'one-login' ? OneLoginController : SignInController,
+      ],
+      providers: [
+        { provide: CITIZEN_API, useValue: createCitizenApiClient(config.CITIZEN_API_URL) },
+        { provide: CITIZEN_WEB_CONFIG, useValue: config },
+        CitizenSession,
+        OneLoginClient,
+      ],
       exports: [CITIZEN_API, CitizenSession],
     };
   }
