@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { exportJWK, exportPKCS8, generateKeyPair } from 'jose';
 import { DataSource } from 'typeorm';
-import { freePort, startCitizenStack, type CitizenStack } from './support/citizen-web.js';
-import { TestOidcProvider } from './support/oidc-provider.js';
+import type { CitizenStack } from './support/citizen-web.js';
+import type { TestOidcProvider } from './support/oidc-provider.js';
+import { ONE_LOGIN_CLIENT_ID as CLIENT_ID, startOneLoginStack, type OneLoginStack } from './support/one-login.js';
 
 /**
  * The citizen web service signing citizens in through GOV.UK One Login (here a local oidc-provider configured as One
  * Login is), over HTTP as a browser would: a cookie jar per host, redirects followed by hand.
  */
-const CLIENT_ID = 'redress-citizen-web';
 
 class Agent {
   private readonly jars = new Map<string, Map<string, string>>();
@@ -53,50 +52,13 @@ describe('citizen web: sign in through GOV.UK One Login', () => {
   let stack: CitizenStack;
   let webUrl: string;
 
+  let oneLogin: OneLoginStack;
   beforeAll(async () => {
-    const port = await freePort();
-    webUrl = `http://127.0.0.1:${port}`;
-    const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
-    const jwk = JSON.parse(JSON.stringify({ ...(await exportJWK(publicKey)), kid: 'web-1', alg: 'ES256' })) as object;
-    provider = await TestOidcProvider.start({
-      clients: [
-        {
-          client_id: CLIENT_ID,
-          token_endpoint_auth_method: 'private_key_jwt',
-          token_endpoint_auth_signing_alg: 'ES256',
-          jwks: { keys: [jwk] },
-          id_token_signed_response_alg: 'ES256',
-          redirect_uris: [`${webUrl}/sign-in/callback`],
-          post_logout_redirect_uris: [`${webUrl}/signed-out`],
-          backchannel_logout_uri: `${webUrl}/sign-in/back-channel-logout`,
-          grant_types: ['authorization_code'],
-          response_types: ['code'],
-        },
-      ],
-    });
-    stack = await startCitizenStack({
-      webPort: port,
-      apiOverrides: {
-        CITIZEN_AUTH_MODE: 'oidc',
-        OIDC_ISSUER: provider.issuer,
-        OIDC_AUDIENCE: 'https://api.redress.test/citizen',
-        OIDC_JWKS_URL: provider.jwksUrl,
-        OIDC_ALGORITHM: 'ES256',
-        OIDC_CLIENT_ID: CLIENT_ID,
-      },
-      webOverrides: {
-        CITIZEN_SIGN_IN: 'one-login',
-        ONE_LOGIN_ISSUER: provider.issuer,
-        ONE_LOGIN_CLIENT_ID: CLIENT_ID,
-        ONE_LOGIN_PRIVATE_KEY: await exportPKCS8(privateKey),
-        ONE_LOGIN_PRIVATE_KEY_ID: 'web-1',
-        PUBLIC_URL: webUrl,
-      },
-    });
+    oneLogin = await startOneLoginStack();
+    ({ provider, stack, webUrl } = oneLogin);
   });
   afterAll(async () => {
-    await stack.close();
-    await provider.stop();
+    await oneLogin.close();
   });
 
   /** Signs a new person in; answers the agent (their browser) and their subject. */
