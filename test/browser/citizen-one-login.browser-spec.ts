@@ -49,7 +49,7 @@ describe('citizen web: sign in through GOV.UK One Login in a browser', () => {
     await page.waitForURL((url) => url.href.startsWith(`${oneLogin.webUrl}/signed-out`));
     await expectPageBasics(page);
     await expectAccessible(page, withScript);
-    expect((await signInNow()).headers().location.startsWith(oneLogin.provider.issuer)).toBe(true);
+    expect((await signInNow()).headers().location?.startsWith(oneLogin.provider.issuer)).toBe(true);
     await context.close();
   });
 
@@ -65,9 +65,13 @@ describe('citizen web: sign in through GOV.UK One Login in a browser', () => {
     await expectPageBasics(page);
     expect(await page.locator('h1').textContent()).toBe('You need to sign in with a security code');
     await expectAccessible(page, withScript);
-    await page.keyboard.press('Tab');
-    await page.getByRole('link', { name: 'Sign in again' }).focus();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Sign in again');
+    // By keyboard: Tab reaches the way to try again.
+    let focused = '';
+    for (let presses = 0; presses < 30 && focused !== 'Sign in again'; presses += 1) {
+      await page.keyboard.press('Tab');
+      focused = String(await page.evaluate('document.activeElement?.textContent?.trim()'));
+    }
+    expect(focused).toBe('Sign in again');
     await context.close();
   });
 
