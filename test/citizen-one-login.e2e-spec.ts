@@ -85,6 +85,7 @@ describe('citizen web: sign in through GOV.UK One Login', () => {
       code_challenge_method: 'S256',
       vtr: '["Cl.Cm"]',
       scope: 'openid email',
+      ui_locales: 'en',
     });
     for (const name of ['state', 'nonce', 'code_challenge']) {
       expect(authorize.searchParams.get(name)!.length).toBeGreaterThanOrEqual(43);

@@ -89,7 +89,7 @@ export class OneLoginClient {
   }
 
   /** The URL to send the browser to, and what to keep until it comes back. */
-  async start(): Promise<{ url: URL; pending: PendingSignIn }> {
+  async start(lang: string): Promise<{ url: URL; pending: PendingSignIn }> {
     const configuration = await this.discovered();
     const pending = {
       state: oidc.randomState(),
@@ -105,7 +105,8 @@ export class OneLoginClient {
       code_challenge: await oidc.calculatePKCECodeChallenge(pending.codeVerifier),
       code_challenge_method: 'S256',
       vtr: this.config.ONE_LOGIN_VTR,
-      ui_locales: 'en',
+      // One Login's pages in the person's language (it has English and Welsh).
+      ui_locales: lang === 'cy' ? 'cy' : 'en',
     });
     return { url, pending };
   }

@@ -25,7 +25,7 @@ export class OneLoginController {
     const returnTo = (request.query as Record<string, unknown>).returnTo;
     if (returnTo !== undefined) request.session.returnTo = safeReturnPath(returnTo, '/applications');
     if (this.session.isSignedIn(request)) return reply.redirect(request.session.returnTo ?? '/applications', 303);
-    const { url, pending } = await this.oneLogin.start();
+    const { url, pending } = await this.oneLogin.start(request.session.lang ?? 'en');
     request.session.oneLogin = pending;
     return reply.redirect(url.href, 303);
   }
