@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +25,7 @@ export interface CitizenStack {
  * test run's database and queue prefix; the web service calls the API over HTTP like in production.
  */
 export async function startCitizenStack(
-  options: { apiOverrides?: Record<string, string>; webOverrides?: Record<string, string> } = {},
+  options: { apiOverrides?: Record<string, string>; webOverrides?: Record<string, string>; webPort?: number } = {},
 ): Promise<CitizenStack> {
   const folder = mkdtempSync(join(tmpdir(), 'redress-citizen-web-'));
   const api = await startCitizenApi({
@@ -35,7 +37,7 @@ export async function startCitizenStack(
   const web = await createCitizenWeb(
     loadConfig(CitizenWebConfig, { ...process.env, CITIZEN_API_URL: apiUrl, ...options.webOverrides }),
   );
-  await web.listen(0, '127.0.0.1');
+  await web.listen(options.webPort ?? 0, '127.0.0.1');
   const webUrl = (await web.getUrl()).replace('[::1]', '127.0.0.1');
   return {
     api,
@@ -60,4 +62,13 @@ export function lastSignInCode(sink: LocalSinkNotifier, email: string): string {
 
 export function uniqueEmail(): string {
   return `victim-${randomUUID().slice(0, 8)}@example.test`;
+}
+
+/** A free port of 127.0.0.1, for a service whose address must be known before it starts (redirect URIs). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }

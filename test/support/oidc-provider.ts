@@ -61,6 +61,8 @@ async function newSigningKey(alg: 'ES256' | 'RS256'): Promise<SigningKey> {
 
 export class TestOidcProvider {
   readonly accounts = new Map<string, TestAccount>();
+  /** Who signs in when the client sends no login hint (a web service under test): the next sign-in's subject. */
+  nextSubject = 'anonymous-test-person';
   /** How many times the JWKS was asked for. */
   jwksRequests = 0;
   private server: Server | null = null;
@@ -247,7 +249,7 @@ export class TestOidcProvider {
   private async finishInteraction(provider: Provider, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const details = await provider.interactionDetails(req, res);
     const params = details.params as Record<string, string | undefined>;
-    const accountId = params.login_hint ?? 'anonymous-test-person';
+    const accountId = params.login_hint ?? this.nextSubject;
     if (!this.accounts.has(accountId)) this.account(accountId);
     const grant = new provider.Grant({ accountId, clientId: params.client_id! });
     grant.addOIDCScope(params.scope ?? 'openid');

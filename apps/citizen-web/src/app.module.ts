@@ -1,5 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { WebPlatformModule, type Translator } from '@redress/web';
+import { OneLoginController } from './auth/one-login.controller.js';
+import { CITIZEN_WEB_CONFIG, OneLoginClient } from './auth/one-login.client.js';
+import { SessionController } from './auth/session.controller.js';
 import { SignInController } from './auth/sign-in.controller.js';
 import { CitizenSession } from './auth/citizen-session.js';
 import { CITIZEN_API, createCitizenApiClient } from './citizen-api.js';
@@ -24,9 +27,11 @@ export class CitizenWebModule {
       imports: [
         WebPlatformModule.forRoot({ config, translator, upstreams: { 'citizen-api': config.CITIZEN_API_URL } }),
       ],
+      // Sign in with GOV.UK One Login, or (the default) with a code the citizen API emails.
       controllers: [
         InfoPagesController,
-        SignInController,
+        SessionController,
+        config.CITIZEN_SIGN_IN === 'one-login' ? OneLoginController : SignInController,
         ApplicationsController,
         SubmissionController,
         EvidenceController,
@@ -38,7 +43,9 @@ export class CitizenWebModule {
       ],
       providers: [
         { provide: CITIZEN_API, useValue: createCitizenApiClient(config.CITIZEN_API_URL) },
+        { provide: CITIZEN_WEB_CONFIG, useValue: config },
         CitizenSession,
+        OneLoginClient,
         ApplicationApi,
       ],
       exports: [CITIZEN_API, CitizenSession],

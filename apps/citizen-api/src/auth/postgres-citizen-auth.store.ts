@@ -126,6 +126,9 @@ class PostgresCitizenAuthTransaction implements CitizenAuthTransaction {
     newId: string,
     at: Date,
   ): Promise<{ citizenId: string; created: boolean }> {
+    // Every request of a signed-in citizen comes here: the account that exists is one indexed read.
+    const known = await this.findExternalAccount(identity.issuer, identity.subject);
+    if (known) return { citizenId: known, created: false };
     if (identity.adoptUnscoped) {
       // A row made before issuers were kept: claimed once (a concurrent claim waits on the row lock, then misses).
       const [adopted] = await this.manager.query<[Array<{ id: string }>, number]>(
@@ -142,12 +145,17 @@ class PostgresCitizenAuthTransaction implements CitizenAuthTransaction {
       [newId, identity.issuer, identity.subject, at],
     );
     if (inserted[0]) return { citizenId: inserted[0].id, created: true };
-    const [existing] = await this.manager.query<Array<{ id: string }>>(
-      `SELECT id FROM citizen_account WHERE external_issuer = $1 AND external_subject = $2`,
-      [identity.issuer, identity.subject],
-    );
+    const existing = await this.findExternalAccount(identity.issuer, identity.subject);
     if (!existing) throw new Error('citizen account for an external identity vanished');
-    return { citizenId: existing.id, created: false };
+    return { citizenId: existing, created: false };
+  }
+
+  private async findExternalAccount(issuer: string, subject: string): Promise<string | null> {
+    const [row] = await this.manager.query<Array<{ id: string }>>(
+      `SELECT id FROM citizen_account WHERE external_issuer = $1 AND external_subject = $2`,
+      [issuer, subject],
+    );
+    return row?.id ?? null;
   }
 
   async recordExternalSignIn(citizenId: string, at: Date): Promise<boolean> {

@@ -6,7 +6,19 @@ import { CITIZEN_API, type CitizenApiClient } from '../citizen-api.js';
 declare module 'fastify' {
   interface Session {
     /** The citizen API's tokens: kept on the server, never sent to the browser. */
-    citizen?: { accessToken: string; refreshToken: string; accessExpiresAt: number; signedInAt: number };
+    citizen?: {
+      accessToken: string;
+      /** Empty for One Login, which gives no refresh token: the person signs in again when the token runs out. */
+      refreshToken: string;
+      accessExpiresAt: number;
+      signedInAt: number;
+      /** One Login's ID token, the hint of the logout at One Login. */
+      idToken?: string;
+      /** The verified email One Login gave, for the contact address where the person gives no other. */
+      verifiedEmail?: string;
+    };
+    /** Between the redirect to One Login and the way back: state, nonce and PKCE verifier. */
+    oneLogin?: { state: string; nonce: string; codeVerifier: string };
     /** The address a code was sent to, between the email page and the code page. */
     signInEmail?: string;
     /** Where to go after signing in (a path of this service only). */
@@ -21,6 +33,8 @@ export interface SessionTokens {
   accessToken: string;
   refreshToken: string;
   expiresIn: number;
+  idToken?: string;
+  verifiedEmail?: string;
 }
 
 /** The signed-in citizen of a request: their bearer token for the API, refreshed when it is about to expire. */
@@ -43,6 +57,8 @@ export class CitizenSession {
       refreshToken: tokens.refreshToken,
       accessExpiresAt: Date.now() + tokens.expiresIn * 1000,
       signedInAt: Date.now(),
+      ...(tokens.idToken ? { idToken: tokens.idToken } : {}),
+      ...(tokens.verifiedEmail ? { verifiedEmail: tokens.verifiedEmail } : {}),
     };
     await this.settleLanguage(request);
   }
@@ -79,6 +95,10 @@ export class CitizenSession {
     const citizen = request.session.citizen;
     if (!citizen) throw new SignInRequiredError();
     if (citizen.accessExpiresAt - REFRESH_MARGIN_MS > Date.now()) return `Bearer ${citizen.accessToken}`;
+    if (!citizen.refreshToken) {
+      request.session.citizen = undefined;
+      throw new SignInRequiredError();
+    }
     const { data, response } = await this.api.POST('/v1/auth/refresh', {
       body: { refreshToken: citizen.refreshToken },
     });
@@ -103,7 +123,7 @@ export class CitizenSession {
   /** Ends the API session and this one. */
   async signOut(request: FastifyRequest): Promise<void> {
     const citizen = request.session.citizen;
-    if (citizen) {
+    if (citizen?.refreshToken) {
       await this.api
         .POST('/v1/auth/sign-out', {
           body: { refreshToken: citizen.refreshToken },

@@ -116,17 +116,4 @@ export class SignInController {
     await this.session.signOut(request);
     return reply.redirect('/signed-out', 303);
   }
-
-  @Get('signed-out')
-  async signedOut(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    const timedOut = (request.query as Record<string, unknown>).reason === 'timeout';
-    return reply.view('auth/signed-out.njk', { timedOut });
-  }
-
-  /** The timeout warning's "stay signed in": touching the session renews it (rolling sessions). */
-  @Post('session/keep-alive')
-  async keepAlive(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    if (!this.session.isSignedIn(request)) return reply.status(401).send({ signedIn: false });
-    return reply.status(200).send({ signedIn: true });
-  }
 }

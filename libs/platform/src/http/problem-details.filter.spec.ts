@@ -1,6 +1,7 @@
 import type { ArgumentsHost } from '@nestjs/common';
 import { DomainError, DomainErrorKind } from '@redress/domain';
 import { QueryFailedError } from 'typeorm';
+import { IdentityProviderUnavailableError } from '../identity/identity-errors.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 
 interface Sent {
@@ -56,6 +57,20 @@ const databaseError = (code: string, message: string) =>
   );
 
 describe('ProblemDetailsFilter', () => {
+  it('answers an unreachable identity provider with 503 and Retry-After, logged at warn (an outage, not a bug)', () => {
+    const { sent, logged } = filter(new IdentityProviderUnavailableError());
+    expect(sent.status).toBe(503);
+    expect(sent.headers).toEqual({ 'retry-after': '5', 'content-type': 'application/problem+json' });
+    expect(sent.body).toMatchObject({ type: 'about:blank', title: 'Service unavailable', status: 503 });
+    expect(logged).toEqual([
+      {
+        level: 'warn',
+        fields: { errorId: sent.body.errorId, requestId: 'req-1' },
+        message: 'The sign-in service cannot be reached. Please try again shortly.',
+      },
+    ]);
+  });
+
   it.each([
     ['a serialization failure', '40001', 'could not serialize access due to concurrent update'],
     ['a deadlock', '40P01', 'deadlock detected'],

@@ -22,6 +22,8 @@ export interface RemoteKeySetOptions {
 
 type KeyResolver = ReturnType<typeof createLocalJWKSet>;
 const MAX_REMEMBERED_KEY_IDS = 1000;
+/** After a failed fetch, keys past their age are used for this long before the next try (no wait per request). */
+const RETRY_AFTER_FAILURE_MS = 5_000;
 
 /**
  * An identity provider's signing keys, fetched from its JWKS URL. Hand-written over jose's `createLocalJWKSet`
@@ -53,7 +55,12 @@ export class RemoteKeySet {
 
   /** The key for a token's header, in the shape jose's `jwtVerify` takes as a key function. */
   readonly resolve = async (header: JWSHeaderParameters, token: FlattenedJWSInput): Promise<CryptoKey> => {
-    if (!this.keys || Date.now() - this.fetchedAt > this.cacheMaxAgeMs) await this.refresh();
+    if (!this.keys) await this.refresh();
+    else if (Date.now() - this.fetchedAt > this.cacheMaxAgeMs) {
+      // Past its age: fetched again, except just after a failed fetch, when the old keys serve within the grace.
+      if (!this.backingOff()) await this.refresh();
+      else if (!this.withinOutageGrace()) throw new IdentityProviderUnavailableError();
+    }
     const found = await this.select(header, token);
     if (found) return found;
     const kid = typeof header.kid === 'string' ? header.kid.slice(0, 200) : '';
@@ -74,6 +81,14 @@ export class RemoteKeySet {
     } catch {
       return null;
     }
+  }
+
+  private backingOff(): boolean {
+    return this.lastFetchFailed && Date.now() - this.lastAttemptAt < RETRY_AFTER_FAILURE_MS;
+  }
+
+  private withinOutageGrace(): boolean {
+    return Boolean(this.keys) && Date.now() - this.fetchedAt <= this.cacheMaxAgeMs + this.outageGraceMs;
   }
 
   /** Per key id: a junk key id can be retried only after the interval, and never blocks another key id. */
@@ -114,8 +129,7 @@ export class RemoteKeySet {
       const message = `JWKS fetch failed: ${error instanceof Error ? error.message : 'unknown error'}`;
       this.logger.warn({ jwksUrl: this.options.url, reason: message }, 'identity provider keys could not be fetched');
       this.options.onStatus?.(false, message);
-      const usable = this.keys && Date.now() - this.fetchedAt <= this.cacheMaxAgeMs + this.outageGraceMs;
-      if (!usable) throw new IdentityProviderUnavailableError();
+      if (!this.withinOutageGrace()) throw new IdentityProviderUnavailableError();
     }
   }
 
