@@ -170,6 +170,14 @@ describe('citizen web: the application journey by keyboard, with bad input, and 
     const { page, context, citizen } = await person();
     const { id } = await createApplication(stack.api, citizen, allButDeclaration());
     await page.goto(`${stack.webUrl}/applications/${id}/check-answers`);
+    // The declaration sent empty: GOV.UK errors, nothing sent.
+    await page.getByRole('button', { name: 'Accept and send' }).click();
+    expect(await page.title()).toMatch(/^Error: /);
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain(
+      'Confirm the information you have given is true and complete',
+    );
+    await expectAccessible(page);
+    expect(await claimsOf(citizen)).toHaveLength(0);
     const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
     const form = { _csrf: csrf, agreed: 'agreed', fullName: 'Alex Example' };
     // Two posts of the same rendered form at once (a double click), then the same again (a replay).
