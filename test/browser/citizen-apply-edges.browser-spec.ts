@@ -39,7 +39,7 @@ describe('citizen web: the application journey by keyboard, with bad input, and 
     const email = uniqueEmail();
     const citizen = await createTestCitizen(stack.api, email);
     const context = await newContext(browser, options);
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(30_000);
     const page = await context.newPage();
     await page.goto(`${stack.webUrl}/sign-in`);
     await signIn(page, stack, email, withScript);
