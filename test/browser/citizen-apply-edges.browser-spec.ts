@@ -39,7 +39,7 @@ describe('citizen web: the application journey by keyboard, with bad input, and 
     const email = uniqueEmail();
     const citizen = await createTestCitizen(stack.api, email);
     const context = await newContext(browser, options);
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(30_000);
     const page = await context.newPage();
     await page.goto(`${stack.webUrl}/sign-in`);
     await signIn(page, stack, email, withScript);
@@ -170,6 +170,14 @@ describe('citizen web: the application journey by keyboard, with bad input, and 
     const { page, context, citizen } = await person();
     const { id } = await createApplication(stack.api, citizen, allButDeclaration());
     await page.goto(`${stack.webUrl}/applications/${id}/check-answers`);
+    // The declaration sent empty: GOV.UK errors, nothing sent.
+    await page.getByRole('button', { name: 'Accept and send' }).click();
+    expect(await page.title()).toMatch(/^Error: /);
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain(
+      'Confirm the information you have given is true and complete',
+    );
+    await expectAccessible(page);
+    expect(await claimsOf(citizen)).toHaveLength(0);
     const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
     const form = { _csrf: csrf, agreed: 'agreed', fullName: 'Alex Example' };
     // Two posts of the same rendered form at once (a double click), then the same again (a replay).
@@ -185,7 +193,7 @@ describe('citizen web: the application journey by keyboard, with bad input, and 
     expect(new URL(page.url()).pathname).toBe(`/applications/${id}/confirmation`);
     expect(await claimsOf(citizen)).toHaveLength(1);
     await context.close();
-  });
+  }, 120_000);
 
   it('answers page not found for another person’s application, and shows them nothing', async () => {
     const other = await createTestCitizen(stack.api);
@@ -218,7 +226,7 @@ describe('citizen web: the application journey by keyboard, with bad input, and 
     await page.goto(`${stack.webUrl}/applications/${id}`);
     await expectAccessible(page);
     await context.close();
-  });
+  }, 120_000);
 
   it('uploads evidence one file at a time, refuses other types, and removes a file after asking', async () => {
     const { page, context } = await person();
@@ -263,7 +271,7 @@ describe('citizen web: the application journey by keyboard, with bad input, and 
     expect(await page.locator('.govuk-notification-banner').textContent()).toContain('letter.png has been removed');
     expect(await page.getByText('You have not uploaded any files.').count()).toBe(1);
     await context.close();
-  });
+  }, 120_000);
 
   it('deletes a draft after asking', async () => {
     const { page, context } = await person();
@@ -275,7 +283,7 @@ describe('citizen web: the application journey by keyboard, with bad input, and 
     await page.waitForURL(/\/applications$/);
     expect(await page.getByText('You have no applications in progress.').count()).toBe(1);
     await context.close();
-  });
+  }, 120_000);
 
   it('shows the service-problem page when the API is down, and the saved answers are there when it is back', async () => {
     const { page, context } = await person();
@@ -306,5 +314,36 @@ describe('citizen web: the application journey by keyboard, with bad input, and 
     expect(await page.getByLabel('First name').inputValue()).toBe('Alex');
     expect(await page.getByLabel('Last name').inputValue()).toBe('Example');
     await context.close();
-  });
+  }, 120_000);
+
+  it('keeps both changes when the application changed elsewhere after the page was shown (412, merged once)', async () => {
+    const { page, context, citizen } = await person();
+    await page.getByRole('button', { name: 'Start a new application' }).click();
+    await page.waitForURL(/\/applications\/[0-9a-f-]{36}$/);
+    const id = page.url().split('/').pop()!;
+    await page.goto(`${stack.webUrl}/applications/${id}/offender/name`);
+    // Meanwhile, another device saves another section: the version the page was shown at is stale.
+    const current = await fetch(`${stack.apiUrl}/v1/applications/${id}`, {
+      headers: { authorization: citizen.authorization },
+    });
+    const saved = await fetch(`${stack.apiUrl}/v1/applications/${id}/sections/residence`, {
+      method: 'PUT',
+      headers: {
+        authorization: citizen.authorization,
+        'content-type': 'application/json',
+        'if-match': current.headers.get('etag')!,
+      },
+      body: JSON.stringify({ noneApply: true }),
+    });
+    expect(saved.status).toBe(200);
+    await page.getByRole('radio', { name: 'No', exact: true }).last().check();
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.waitForURL(/\/offender\/family$/);
+    const after = (await (
+      await fetch(`${stack.apiUrl}/v1/applications/${id}`, { headers: { authorization: citizen.authorization } })
+    ).json()) as { sections: Record<string, unknown> };
+    expect(after.sections.residence).toEqual({ noneApply: true });
+    expect(after.sections.offender).toEqual({ nameKnown: false });
+    await context.close();
+  }, 120_000);
 });

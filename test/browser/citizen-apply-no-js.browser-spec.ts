@@ -14,7 +14,7 @@ describe('citizen web: the application journey without JavaScript', () => {
     browser = await launchBrowser();
     withScript = await newContext(browser);
     withoutScript = await newContext(browser, { javaScriptEnabled: false });
-    withoutScript.setDefaultTimeout(10_000);
+    withoutScript.setDefaultTimeout(30_000);
   });
   afterAll(async () => {
     await browser?.close();

@@ -12,7 +12,7 @@ describe('citizen web: the application journey with JavaScript', () => {
     stack = await startCitizenStack();
     browser = await launchBrowser();
     withScript = await newContext(browser);
-    withScript.setDefaultTimeout(10_000);
+    withScript.setDefaultTimeout(30_000);
   });
   afterAll(async () => {
     await browser?.close();
@@ -48,5 +48,5 @@ describe('citizen web: the application journey with JavaScript', () => {
     await page.goto(`${stack.webUrl}/applications`);
     expect(await page.getByRole('link', { name: new RegExp(`Claim ${reference}`) }).count()).toBe(1);
     await page.close();
-  }, 300_000);
+  }, 600_000);
 });

@@ -116,12 +116,11 @@ export class ApplicationApi {
         continue;
       }
       if (response.status === 404) throw new PageNotFoundError();
-      if (response.status === 400 || response.status === 409 || response.status === 422) {
-        return { problem: problemOf(error, response) };
-      }
+      // 412 a second time: changed again meanwhile (another tab, or the application was just sent).
+      if ([400, 409, 412, 422].includes(response.status)) return { problem: problemOf(error, response) };
       throw new ApiUnavailableError(response.status);
     }
-    throw new ApiUnavailableError(412);
+    throw new ApiUnavailableError();
   }
 
   async documents(request: FastifyRequest, id: string) {
@@ -148,7 +147,7 @@ export class ApplicationApi {
     expectOk(result);
   }
 
-  /** Sends a file to the API as multipart, streamed from the person's upload. */
+  /** Sends a file to the API as multipart FormData (read into memory first: at most the multipart limit, ~20 MB). */
   async uploadDocument(
     request: FastifyRequest,
     id: string,

@@ -100,6 +100,12 @@ export class QuestionPagesController {
     }
     if (result.problem?.status === 409) return reply.redirect(`/applications/${id}/confirmation`, 303);
     if (result.problem?.status === 422) return reply.redirect(`/applications/${id}`, 303);
+    if (result.problem?.status === 412) {
+      // Changed again while this page was being saved: show the page as typed and ask to save again.
+      return this.render(request, reply, application, definition, page, state, [
+        { path: page.fields[0]!.path, problem: 'conflict' },
+      ]);
+    }
     if (result.problem && !later) {
       const shown = apiProblems.length ? apiProblems : [{ path: page.fields[0]!.path, problem: 'invalid' as const }];
       return this.render(request, reply, application, definition, page, state, shown);

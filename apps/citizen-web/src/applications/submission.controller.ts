@@ -55,6 +55,12 @@ export class SubmissionController {
       application,
     );
     if (saved.problem?.status === 409) return reply.redirect(`/applications/${id}/confirmation`, 303);
+    if (saved.problem?.status === 412) {
+      // Changed meanwhile: sent by a click a moment earlier (a double click), or changed in another tab.
+      const now = await this.applications.get(request, id);
+      if (now.status !== 'draft') return reply.redirect(`/applications/${id}/confirmation`, 303);
+      return reply.redirect(`/applications/${id}/check-answers`, 303);
+    }
     if (saved.problem) {
       return this.render(
         reply,

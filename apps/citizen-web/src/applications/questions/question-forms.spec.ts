@@ -159,3 +159,14 @@ describe('question words', () => {
     expect([...translator.missingKeys].filter((key) => !key.startsWith('cy:common.'))).toEqual([]);
   });
 });
+
+describe('question forms and odd bodies', () => {
+  it('reads anything that is not a string (a JSON body, a tampered form) as no answer', () => {
+    const fields = page('applicant', 'name').fields;
+    const body = { firstName: 42, lastName: { $gt: '' } } as unknown as Record<string, string>;
+    expect(readForm(fields, formStateFromBody(fields, body), continuing).problems).toEqual([
+      { path: 'firstName', problem: 'required' },
+      { path: 'lastName', problem: 'required' },
+    ]);
+  });
+});

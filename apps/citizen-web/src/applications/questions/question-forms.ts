@@ -18,7 +18,8 @@ export type Problem =
   | 'email'
   | 'phone'
   | 'postcode'
-  | 'date';
+  | 'date'
+  | 'conflict';
 
 /** A problem with one answer: `path` is the answer's dotted path (an address part's path for an address). */
 export interface FieldProblem {
@@ -71,15 +72,14 @@ export function prune(value: unknown): unknown {
   return value;
 }
 
-const text = (body: FormBody, name: string): string => {
-  const value = body[name];
-  return (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
-};
-const list = (body: FormBody, name: string): string[] => {
-  const value = body[name];
-  if (value === undefined) return [];
-  return (Array.isArray(value) ? value : [value]).map((item) => item.trim()).filter(Boolean);
-};
+// A form field as strings only: a JSON body (or a tampered form) may carry numbers or objects, read as nothing.
+const strings = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string');
+const text = (body: FormBody, name: string): string => (strings(body[name])[0] ?? '').trim();
+const list = (body: FormBody, name: string): string[] =>
+  strings(body[name])
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 /** The form names a field reads. */
 function namesOf(definition: FieldDefinition): string[] {
