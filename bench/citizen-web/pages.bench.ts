@@ -48,6 +48,7 @@ interface Measured {
   requests: number;
   non2xx: number;
   errors: number;
+  statuses: Record<number, number>;
 }
 
 /** The answers of a direct victim attacked 30 days ago: every question of the check answered. */
@@ -181,17 +182,30 @@ async function measure(
 ): Promise<Measured> {
   let next = 0;
   const times: number[] = [];
+  const statuses: Record<number, number> = {};
   const result = await new Promise<autocannon.Result>((done, fail) => {
     const instance = autocannon(
       {
         url,
         connections: SESSIONS,
         duration,
-        setupClient: (client) => client.setRequest(request(sessions[next++ % sessions.length]!)),
+        // One session per connection, kept in autocannon's per-connection context (its setupClient/setRequest
+        // pair sends only the first request to the path set).
+        requests: [
+          {
+            setupRequest: (base, context: { session?: Session }) => {
+              context.session ??= sessions[next++ % sessions.length]!;
+              return { ...base, ...request(context.session) };
+            },
+          },
+        ],
       },
       (error, finished) => (error ? fail(error as Error) : done(finished)),
     );
-    instance.on('response', (_client, _status, _bytes, responseTime: number) => times.push(responseTime));
+    instance.on('response', (_client, status: number, _bytes, responseTime: number) => {
+      times.push(responseTime);
+      statuses[status] = (statuses[status] ?? 0) + 1;
+    });
   });
   times.sort((a, b) => a - b);
   return {
@@ -202,6 +216,7 @@ async function measure(
     requests: times.length,
     non2xx: result.non2xx,
     errors: result.errors,
+    statuses,
   };
 }
 
