@@ -231,7 +231,16 @@ const benchmarks: Benchmark[] = [
         [
           ['claim page GET /claims/{reference}', 'GET /v1/claims/{reference}', r.claimPage],
           ['check result page GET /check/result', 'POST /v1/eligibility-checks', r.checkResultPage],
-        ] as const
+          ...(r.applicationQuestionPage
+            ? [
+                [
+                  'application question page GET /applications/{id}/applying-for/who',
+                  'GET /v1/applications/{id}',
+                  r.applicationQuestionPage,
+                ],
+              ]
+            : []),
+        ] as Array<[string, string, Json]>
       ).map(([page, call, figures]) => ({
         benchmark: `citizen web ${page}, 50 sessions`,
         figure: `p50 ${figures.page.p50Ms} ms, p95 ${figures.page.p95Ms} ms, ${n(figures.page.requestsPerSecond)} req/s`,

@@ -38,6 +38,8 @@ interface Session {
   csrf: string;
   token: string;
   reference: string;
+  /** A draft of the person's, for the application journey's question page. */
+  draftId: string;
 }
 
 interface Measured {
@@ -265,13 +267,18 @@ async function main(): Promise<number> {
       const email = `bench-${index}-${randomUUID().slice(0, 6)}@example.test`;
       const { cookie, token } = await signIn(web.url, redis, email);
       const reference = await submitClaim(api.url, token);
+      const draft = await fetch(`${api.url}/v1/applications`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const { id: draftId } = (await draft.json()) as { id: string };
       const { csrf } = await csrfOf(web.url, '/check/who', cookie);
       for (const [id, value] of Object.entries(checkAnswers())) {
         const form = answerForm(id, value);
         form.set('_csrf', csrf);
         await post(web.url, `/check/${id}`, cookie, form);
       }
-      sessions.push({ email, cookie, csrf, token, reference });
+      sessions.push({ email, cookie, csrf, token, reference, draftId });
     }
     const facts = JSON.stringify(toFacts(checkAnswers()));
 
@@ -301,6 +308,17 @@ async function main(): Promise<number> {
       path: '/check/place',
       headers: { ...HTTPS, cookie: session.cookie },
     });
+    // The application journey's first question page, beside the API call it wraps (where the build has it).
+    const apiDraft = (session: Session): autocannon.Request => ({
+      method: 'GET',
+      path: `/v1/applications/${session.draftId}`,
+      headers: { authorization: `Bearer ${session.token}`, 'accept-language': 'en' },
+    });
+    const webDraftQuestion = (session: Session): autocannon.Request => ({
+      method: 'GET',
+      path: `/applications/${session.draftId}/applying-for/who`,
+      headers: { ...HTTPS, cookie: session.cookie },
+    });
     const webLive = (): autocannon.Request => ({ method: 'GET', path: '/health/live' });
 
     // Warm both processes on every route first.
@@ -313,11 +331,25 @@ async function main(): Promise<number> {
     ] as const) {
       await measure(url, request, sessions, 3);
     }
+    const added = (pair: { api: Measured; page: Measured }) => Number((pair.page.p50Ms - pair.api.p50Ms).toFixed(2));
     const claim = { api: await measure(api.url, apiClaim, sessions), page: await measure(web.url, webClaim, sessions) };
     const check = {
       api: await measure(api.url, apiCheck, sessions),
       page: await measure(web.url, webResult, sessions),
     };
+    const probe = await fetch(`${web.url}${webDraftQuestion(sessions[0]!).path}`, {
+      headers: { ...HTTPS, cookie: sessions[0]!.cookie },
+      redirect: 'manual',
+    });
+    let applicationQuestion: { api: Measured; page: Measured; addedP50Ms: number; meetsTarget: boolean } | null = null;
+    if (probe.status === 200) {
+      await measure(web.url, webDraftQuestion, sessions, 3);
+      const pair = {
+        api: await measure(api.url, apiDraft, sessions),
+        page: await measure(web.url, webDraftQuestion, sessions),
+      };
+      applicationQuestion = { ...pair, addedP50Ms: added(pair), meetsTarget: added(pair) <= TARGET_ADDED_P50_MS };
+    }
     // One connection: what a page adds to its call without queueing behind 49 others (the render's own cost).
     const serial = {
       claimApi: await measure(api.url, apiClaim, sessions, 5, 1),
@@ -348,7 +380,6 @@ async function main(): Promise<number> {
         return [path, { bytes, parts, underTarget: bytes < TARGET_FIRST_VISIT_BYTES }];
       }),
     );
-    const added = (pair: { api: Measured; page: Measured }) => Number((pair.page.p50Ms - pair.api.p50Ms).toFixed(2));
     const clean = (...figures: Measured[]) => figures.every((figure) => figure.non2xx === 0 && figure.errors === 0);
     const result = {
       measuredAt: new Date().toISOString(),
@@ -359,6 +390,8 @@ async function main(): Promise<number> {
       claimPage: { ...claim, addedP50Ms: added(claim), meetsTarget: added(claim) <= TARGET_ADDED_P50_MS },
       checkResultPage: { ...check, addedP50Ms: added(check), meetsTarget: added(check) <= TARGET_ADDED_P50_MS },
       checkQuestionPage: question,
+      // null: this build has no application question pages (GET /applications/{id}/applying-for/who was not 200).
+      applicationQuestionPage: applicationQuestion,
       oneConnection: {
         ...serial,
         claimAddedP50Ms: Number((serial.claimPage.p50Ms - serial.claimApi.p50Ms).toFixed(2)),
@@ -367,7 +400,15 @@ async function main(): Promise<number> {
       targetAddedP50Ms: TARGET_ADDED_P50_MS,
       transfer,
       targetFirstVisitBytes: TARGET_FIRST_VISIT_BYTES,
-      allResponsesOk: clean(claim.api, claim.page, check.api, check.page, question.page, question.webHealthLive),
+      allResponsesOk: clean(
+        claim.api,
+        claim.page,
+        check.api,
+        check.page,
+        question.page,
+        question.webHealthLive,
+        ...(applicationQuestion ? [applicationQuestion.api, applicationQuestion.page] : []),
+      ),
     };
     mkdirSync(resolve(here, '../results'), { recursive: true });
     writeFileSync(resolve(here, '../results/citizen-web.json'), `${JSON.stringify(result, null, 2)}\n`);
