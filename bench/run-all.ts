@@ -14,6 +14,8 @@
  *   worker               built worker, BullMQ empty jobs and pgbench on the assessment SQL; its own fresh database
  *   caseworker           built caseworker API over 1,000,000 generated claims (its own database, made and dropped by
  *                        the script): work-queue pages and work/next p95 <= 20 ms, search p95 <= 50 ms
+ *   citizen-web          built citizen API and citizen web, 50 signed-in sessions: the claim page and the check result
+ *                        page each beside the API call it wraps (page adds <= 5 ms at p50); first visits < 150 KB
  * Targets are the study's (shared/design/reliability-security-performance-study.md, section 3.3). Needs PostgreSQL
  * (with pgbench and psql on the PATH) and Redis on localhost, as the tests do. Not part of npm test.
  */
@@ -218,6 +220,62 @@ const benchmarks: Benchmark[] = [
         },
       ];
     },
+  },
+  {
+    name: 'citizen-web',
+    script: 'bench/citizen-web/pages.bench.ts',
+    result: 'citizen-web.json',
+    database: 'redress_bench_citizen_web',
+    rows: (r) => [
+      ...(
+        [
+          ['claim page GET /claims/{reference}', 'GET /v1/claims/{reference}', r.claimPage],
+          ['check result page GET /check/result', 'POST /v1/eligibility-checks', r.checkResultPage],
+          ...(r.applicationQuestionPage
+            ? [
+                [
+                  'application question page GET /applications/{id}/applying-for/who',
+                  'GET /v1/applications/{id}',
+                  r.applicationQuestionPage,
+                ],
+              ]
+            : []),
+        ] as Array<[string, string, Json]>
+      ).map(([page, call, figures]) => ({
+        benchmark: `citizen web ${page}, 50 sessions`,
+        figure: `p50 ${figures.page.p50Ms} ms, p95 ${figures.page.p95Ms} ms, ${n(figures.page.requestsPerSecond)} req/s`,
+        baseline: `${call} p50 ${figures.api.p50Ms} ms, p95 ${figures.api.p95Ms} ms, ${n(figures.api.requestsPerSecond)} req/s`,
+        ratio: `+${figures.addedP50Ms} ms at p50`,
+        target: `<= +${r.targetAddedP50Ms} ms at p50`,
+        met: figures.meetsTarget && r.allResponsesOk,
+      })),
+      {
+        benchmark: 'citizen web check question page GET /check/place, 50 sessions (no API call)',
+        figure: `p50 ${r.checkQuestionPage.page.p50Ms} ms, p95 ${r.checkQuestionPage.page.p95Ms} ms, ${n(r.checkQuestionPage.page.requestsPerSecond)} req/s`,
+        baseline: `web /health/live ${n(r.checkQuestionPage.webHealthLive.requestsPerSecond)} req/s`,
+        ratio: '',
+        target: '',
+        met: null,
+      },
+      {
+        benchmark: 'citizen web pages, one connection: added to the API call at p50',
+        figure: `claim page +${r.oneConnection.claimAddedP50Ms} ms, check result +${r.oneConnection.resultAddedP50Ms} ms`,
+        baseline: `question page alone p50 ${r.oneConnection.questionPage.p50Ms} ms`,
+        ratio: '',
+        target: `<= +${r.targetAddedP50Ms} ms at p50`,
+        met:
+          r.oneConnection.claimAddedP50Ms <= r.targetAddedP50Ms &&
+          r.oneConnection.resultAddedP50Ms <= r.targetAddedP50Ms,
+      },
+      {
+        benchmark: 'citizen web largest first visit (page and own assets, GOV.UK assets cached)',
+        figure: `${n(Math.max(...Object.values(r.transfer as Json).map((entry: Json) => entry.bytes)) / 1024, 1)} KB`,
+        baseline: '',
+        ratio: '',
+        target: `< ${n(r.targetFirstVisitBytes / 1024)} KB`,
+        met: Object.values(r.transfer as Json).every((entry: Json) => entry.underTarget),
+      },
+    ],
   },
 ];
 

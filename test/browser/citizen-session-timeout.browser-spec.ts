@@ -53,8 +53,8 @@ describe('citizen web: the session timeout warning', () => {
     expect(await page.evaluate('document.activeElement?.id')).toBe('session-timeout-title');
     // The time left is written in words and announced to screen readers.
     expect(await dialog.locator('[data-countdown]').textContent()).toMatch(/^\d+ seconds?$/);
-    await page.waitForFunction(() =>
-      /^We will sign you out in \d+ seconds?\.$/.test(document.querySelector('[data-announcement]')?.textContent ?? ''),
+    await page.waitForFunction(
+      `/^We will sign you out in \\d+ seconds?\\.$/.test(document.querySelector('[data-announcement]')?.textContent ?? '')`,
     );
     await expectAccessible(page);
     // The page behind is inert while the dialog is open.
