@@ -3,6 +3,11 @@ import { PassportStrategy } from '@nestjs/passport';
 import jwksRsa from 'jwks-rsa';
 import { ExtractJwt, Strategy, type StrategyOptionsWithoutRequest } from 'passport-jwt';
 import { CaseworkerApiConfig } from '../config.js';
+import {
+  DEVELOPMENT_ONLY_STAFF_PUBLIC_KEY,
+  DEVELOPMENT_ONLY_STAFF_TOKEN_ISSUER,
+  DEVELOPMENT_ONLY_STAFF_TOKEN_KEY_ID,
+} from './development-only-staff-keys.js';
 import { isStaffRole, type StaffPrincipal } from './staff-principal.js';
 
 /** The passport name of the staff token strategy (the guard and the queue dashboard both authenticate with it). */
@@ -23,15 +28,37 @@ function strategyOptions(config: CaseworkerApiConfig): StrategyOptionsWithoutReq
     algorithms: [config.STAFF_TOKEN_ALGORITHM],
   };
   if (config.STAFF_TOKEN_KEY_SOURCE === 'jwks') {
+    const jwks = jwksRsa.passportJwtSecret({
+      jwksUri: config.STAFF_TOKEN_JWKS_URL!,
+      cache: true,
+      cacheMaxAge: 10 * 60 * 1000,
+      rateLimit: true,
+      jwksRequestsPerMinute: 10,
+    });
+    if (config.STAFF_TOKEN_ALSO_DEVELOPMENT_KEY !== 'true') return { ...pinned, secretOrKeyProvider: jwks };
+    // Development only (the config refuses it in production): the development key, only with the development
+    // issuer; every other token goes to the provider's JWKS, only with the provider's issuer.
     return {
       ...pinned,
-      secretOrKeyProvider: jwksRsa.passportJwtSecret({
-        jwksUri: config.STAFF_TOKEN_JWKS_URL!,
-        cache: true,
-        cacheMaxAge: 10 * 60 * 1000,
-        rateLimit: true,
-        jwksRequestsPerMinute: 10,
-      }),
+      issuer: [config.STAFF_TOKEN_ISSUER, DEVELOPMENT_ONLY_STAFF_TOKEN_ISSUER],
+      secretOrKeyProvider: (request, rawToken: string, done: (error: unknown, key?: string) => void) => {
+        const [header, payload] = rawToken
+          .split('.')
+          .slice(0, 2)
+          .map((part) => {
+            try {
+              return JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;
+            } catch {
+              return {};
+            }
+          });
+        const development = header?.kid === DEVELOPMENT_ONLY_STAFF_TOKEN_KEY_ID;
+        if (development !== (payload?.iss === DEVELOPMENT_ONLY_STAFF_TOKEN_ISSUER)) {
+          return done(new UnauthorizedException());
+        }
+        if (development) return done(null, DEVELOPMENT_ONLY_STAFF_PUBLIC_KEY);
+        return jwks(request, rawToken, done as never);
+      },
     };
   }
   return { ...pinned, secretOrKey: config.STAFF_TOKEN_PUBLIC_KEY };
