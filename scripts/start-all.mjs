@@ -1,10 +1,15 @@
 // Runs the whole system on this machine: creates and migrates the database, builds, starts the
-// citizen API, the caseworker API and the worker, prints their URLs, and stops all three on Ctrl-C.
+// citizen API, the caseworker API, the worker, the development OIDC provider and the staff web service,
+// prints their URLs, and stops them all on Ctrl-C.
 import { spawn, spawnSync } from 'node:child_process';
 
 const env = { ...process.env };
 const citizenPort = env.CITIZEN_API_PORT ?? '3001';
 const caseworkerPort = env.CASEWORKER_API_PORT ?? '3002';
+const staffWebPort = env.STAFF_WEB_PORT ?? '3003';
+const oidcPort = env.DEV_OIDC_PROVIDER_PORT ?? '3004';
+const oidcIssuer = `http://127.0.0.1:${oidcPort}`;
+const staffWebUrl = `http://127.0.0.1:${staffWebPort}`;
 
 function run(command, args) {
   const result = spawnSync(command, args, { stdio: 'inherit', env });
@@ -17,8 +22,39 @@ run(process.execPath, ['dist/scripts/database.js', 'migrate']);
 
 const apps = [
   ['citizen-api', 'dist/apps/citizen-api/src/main.js', { PORT: citizenPort }],
-  ['caseworker-api', 'dist/apps/caseworker-api/src/main.js', { PORT: caseworkerPort }],
+  [
+    'dev-oidc-provider',
+    'dist/apps/dev-oidc-provider/src/main.js',
+    {
+      PORT: oidcPort,
+      OIDC_REDIRECT_URIS: `${staffWebUrl}/sign-in/callback`,
+      OIDC_POST_LOGOUT_REDIRECT_URIS: `${staffWebUrl}/signed-out`,
+    },
+  ],
+  [
+    'caseworker-api',
+    'dist/apps/caseworker-api/src/main.js',
+    {
+      PORT: caseworkerPort,
+      // Trusts the development OIDC provider (staff-web's sign-in) and, development only, `npm run token`'s tokens.
+      STAFF_TOKEN_KEY_SOURCE: 'jwks',
+      STAFF_TOKEN_JWKS_URL: `${oidcIssuer}/jwks`,
+      STAFF_TOKEN_ISSUER: oidcIssuer,
+      STAFF_TOKEN_ALSO_DEVELOPMENT_KEY: 'true',
+    },
+  ],
   ['worker', 'dist/apps/worker/src/main.js', {}],
+  [
+    'staff-web',
+    'dist/apps/staff-web/src/main.js',
+    {
+      PORT: staffWebPort,
+      CASEWORKER_API_URL: `http://127.0.0.1:${caseworkerPort}`,
+      OIDC_ISSUER: oidcIssuer,
+      OIDC_REDIRECT_URL: `${staffWebUrl}/sign-in/callback`,
+      OIDC_POST_LOGOUT_REDIRECT_URL: `${staffWebUrl}/signed-out`,
+    },
+  ],
 ];
 const children = apps.map(([name, entry, extra]) => {
   const child = spawn(process.execPath, ['--enable-source-maps', entry], {
@@ -39,7 +75,9 @@ Redress is starting:
   citizen API     http://127.0.0.1:${citizenPort}   (docs: /docs, OpenAPI: /docs-json, health: /health/ready)
   caseworker API  http://127.0.0.1:${caseworkerPort}   (docs: /docs, OpenAPI: /docs-json, health: /health/ready)
   worker          no HTTP port; logs "worker ready"
-Press Ctrl-C to stop all three.
+  staff web       ${staffWebUrl}   (sign in as a development user at the local OIDC provider)
+  OIDC provider   ${oidcIssuer}   (DEVELOPMENT ONLY: one-click sign-in, refuses NODE_ENV=production)
+Press Ctrl-C to stop them all.
 `);
 
 let stopping = false;
