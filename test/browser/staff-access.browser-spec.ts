@@ -92,6 +92,31 @@ describe('staff web: what each role may do, bad input and faults', () => {
     await context.close();
   });
 
+  it('finds a claim by reference; a wrong reference gets an error summary; an administrator gets the queue dashboard', async () => {
+    const claim = await seedClaim(stack.api, { team: stack.team });
+    const page = await (await newContext(browser)).newPage();
+    await signIn(page, 'Casey Walker', '/search');
+    await expectPageBasics(page);
+    await expectAccessible(page, audit);
+    await page.getByLabel('Claim reference').fill('not-a-reference');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    expect(await page.title()).toMatch(/^Error: /);
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain(
+      'Enter a claim reference in the right format',
+    );
+    await expectAccessible(page, audit);
+    await page.getByLabel('Claim reference').fill(claim.reference);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByRole('link', { name: claim.reference }).click();
+    await page.waitForURL(`${stack.webUrl}/claims/${claim.reference}`);
+    const admin = await (await newContext(browser)).newPage();
+    await signIn(admin, 'Ari Admin', '/admin');
+    await expectPageBasics(admin);
+    await expectAccessible(admin, audit);
+    expect(await admin.getByRole('link', { name: 'Queue dashboard' }).getAttribute('href')).toMatch(/\/admin\/queues$/);
+    expect(await admin.getByRole('link', { name: 'Work' }).count()).toBe(0);
+  });
+
   it('shows a clear sign-in error page when the identity provider is down', async () => {
     const deadIssuer = `http://127.0.0.1:${await freePort()}`;
     const web = await startStaffWebOnly({ OIDC_ISSUER: deadIssuer, CASEWORKER_API_URL: stack.apiUrl });

@@ -8,6 +8,8 @@ import { ClaimController } from './claims/claim.controller.js';
 import { ClaimActionsController } from './claims/claim-actions.controller.js';
 import { StaffWebConfig } from './config.js';
 import { ReportsController } from './reports/reports.controller.js';
+import { SearchController } from './search/search.controller.js';
+import { AdminController } from './admin/admin.controller.js';
 import { WorkController } from './work/work.controller.js';
 
 /** The staff web service: pages over the caseworker API, no database of its own. */
@@ -19,7 +21,15 @@ export class StaffWebModule {
       imports: [
         WebPlatformModule.forRoot({ config, translator, upstreams: { 'caseworker-api': config.CASEWORKER_API_URL } }),
       ],
-      controllers: [SignInController, WorkController, ClaimController, ClaimActionsController, ReportsController],
+      controllers: [
+        SignInController,
+        WorkController,
+        ClaimController,
+        ClaimActionsController,
+        ReportsController,
+        SearchController,
+        AdminController,
+      ],
       providers: [
         { provide: StaffWebConfig, useValue: config },
         { provide: CASEWORKER_API, useValue: createCaseworkerApiClient(config.CASEWORKER_API_URL) },
