@@ -114,7 +114,7 @@ describe('staff web: what each role may do, bad input and faults', () => {
     await expectPageBasics(admin);
     await expectAccessible(admin, audit);
     expect(await admin.getByRole('link', { name: 'Queue dashboard' }).getAttribute('href')).toMatch(/\/admin\/queues$/);
-    expect(await admin.getByRole('link', { name: 'Work' }).count()).toBe(0);
+    expect(await admin.getByRole('link', { name: 'Work', exact: true }).count()).toBe(0);
   });
 
   it('shows a clear sign-in error page when the identity provider is down', async () => {
