@@ -1,6 +1,7 @@
 // Runs the whole system on this machine: creates and migrates the database, builds, starts the
-// citizen web service, the citizen API, the caseworker API, the worker and (outside production, unless --no-stubs) the development
-// police and finance stubs the worker calls, prints their URLs, and stops them all on Ctrl-C.
+// citizen web service, the citizen API, the caseworker API, the worker, the development OIDC provider, the staff web
+// service, the partner portal and (outside production, unless --no-stubs) the development police and finance stubs
+// the worker calls, prints their URLs, and stops them all on Ctrl-C.
 import { spawn, spawnSync } from 'node:child_process';
 
 const env = { ...process.env };
@@ -16,6 +17,10 @@ const citizenPort = env.CITIZEN_API_PORT ?? '3001';
 const caseworkerPort = env.CASEWORKER_API_PORT ?? '3002';
 const citizenWebPort = env.CITIZEN_WEB_PORT ?? '3000';
 const partnerWebPort = env.PARTNER_WEB_PORT ?? '3004';
+const staffWebPort = env.STAFF_WEB_PORT ?? '3003';
+const oidcPort = env.DEV_OIDC_PROVIDER_PORT ?? '3005';
+const oidcIssuer = `http://127.0.0.1:${oidcPort}`;
+const staffWebUrl = `http://127.0.0.1:${staffWebPort}`;
 
 function run(command, args, runEnv = env) {
   const result = spawnSync(command, args, { stdio: 'inherit', env: runEnv });
@@ -35,12 +40,43 @@ const apps = [
   ],
   ...(withStubs ? [['stubs', 'dist/scripts/dev-stubs.js', {}]] : []),
   ['citizen-api', 'dist/apps/citizen-api/src/main.js', { PORT: citizenPort }],
-  ['caseworker-api', 'dist/apps/caseworker-api/src/main.js', { PORT: caseworkerPort }],
+  [
+    'dev-oidc-provider',
+    'dist/apps/dev-oidc-provider/src/main.js',
+    {
+      PORT: oidcPort,
+      OIDC_REDIRECT_URIS: `${staffWebUrl}/sign-in/callback`,
+      OIDC_POST_LOGOUT_REDIRECT_URIS: `${staffWebUrl}/signed-out`,
+    },
+  ],
+  [
+    'caseworker-api',
+    'dist/apps/caseworker-api/src/main.js',
+    {
+      PORT: caseworkerPort,
+      // Trusts the development OIDC provider (staff-web's sign-in) and, development only, `npm run token`'s tokens.
+      STAFF_TOKEN_KEY_SOURCE: 'jwks',
+      STAFF_TOKEN_JWKS_URL: `${oidcIssuer}/jwks`,
+      STAFF_TOKEN_ISSUER: oidcIssuer,
+      STAFF_TOKEN_ALSO_DEVELOPMENT_KEY: 'true',
+    },
+  ],
   ['worker', 'dist/apps/worker/src/main.js', {}],
   [
     'partner-web',
     'dist/apps/partner-web/src/main.js',
     { PORT: partnerWebPort, CASEWORKER_API_URL: `http://127.0.0.1:${caseworkerPort}` },
+  ],
+  [
+    'staff-web',
+    'dist/apps/staff-web/src/main.js',
+    {
+      PORT: staffWebPort,
+      CASEWORKER_API_URL: `http://127.0.0.1:${caseworkerPort}`,
+      OIDC_ISSUER: oidcIssuer,
+      OIDC_REDIRECT_URL: `${staffWebUrl}/sign-in/callback`,
+      OIDC_POST_LOGOUT_REDIRECT_URL: `${staffWebUrl}/signed-out`,
+    },
   ],
 ];
 const children = apps.map(([name, entry, extra]) => {
@@ -68,6 +104,8 @@ Redress is starting:
       : ''
   }
   partner portal  http://127.0.0.1:${partnerWebPort}   (support organisations; health: /health/ready)
+  staff web       ${staffWebUrl}   (sign in as a development user at the local OIDC provider)
+  OIDC provider   ${oidcIssuer}   (DEVELOPMENT ONLY: one-click sign-in, refuses NODE_ENV=production)
 Press Ctrl-C to stop them all.
 `);
 

@@ -45,6 +45,10 @@ describe('staff web: a caseworker works a claim and a senior caseworker approves
       await signIn(page, 'Casey Walker');
       await expectPageBasics(page);
       await expectAccessible(page, audit);
+      await page.goto(`${stack.webUrl}/work?view=team`);
+      await expectAccessible(page, audit);
+      expect(await page.getByRole('link', { name: claim.reference }).count()).toBe(1);
+      if (javaScriptEnabled) await screenshot(page, 'staff-queue', 'docs/images');
       await page.getByRole('button', { name: 'Get next claim' }).click();
       await page.waitForURL(`${stack.webUrl}/claims/${claim.reference}`);
       await expectPageBasics(page);

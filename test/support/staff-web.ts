@@ -85,8 +85,20 @@ export async function startStaffStack(
     },
     async close() {
       await web.close();
-      await api.close();
+      // A test may already have stopped the API (to show the service-problem page).
+      await api.close().catch(() => undefined);
       if (providerOpen) await provider.close();
     },
   };
+}
+
+/** Another staff web service over the same API, with settings of its own (an identity provider that is down). */
+export async function startStaffWebOnly(
+  overrides: Record<string, string>,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const { createStaffWeb } = await import('../../apps/staff-web/src/bootstrap.js');
+  const { StaffWebConfig } = await import('../../apps/staff-web/src/config.js');
+  const web = await createStaffWeb(loadConfig(StaffWebConfig, { ...process.env, ...overrides }));
+  await web.listen(0, '127.0.0.1');
+  return { url: (await web.getUrl()).replace('[::1]', '127.0.0.1'), close: () => web.close() };
 }

@@ -47,6 +47,14 @@ describe('CaseworkerApiConfig staff token settings', () => {
     );
   });
 
+  it('refuses to accept development tokens beside the provider’s in production', () => {
+    const jwks = { STAFF_TOKEN_KEY_SOURCE: 'jwks', STAFF_TOKEN_JWKS_URL: 'https://login.example.gov.uk/jwks' };
+    expect(problemsOf({ ...productionBase, ...jwks, STAFF_TOKEN_ALSO_DEVELOPMENT_KEY: 'true' }).join()).toMatch(
+      /STAFF_TOKEN_ALSO_DEVELOPMENT_KEY must be false in production/,
+    );
+    expect(problemsOf({ ...productionBase, ...jwks })).toEqual([]);
+  });
+
   it('accepts a real public key, or an https JWKS, in production', () => {
     expect(problemsOf({ ...productionBase, STAFF_TOKEN_PUBLIC_KEY: realKey })).toEqual([]);
     expect(

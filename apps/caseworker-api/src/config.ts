@@ -112,6 +112,14 @@ export class CaseworkerApiConfig extends WithNotifyConfig(HttpConfig) {
   STAFF_TOKEN_JWKS_URL?: string;
 
   /**
+   * Development only (`npm run start:all`): with STAFF_TOKEN_KEY_SOURCE=jwks (the local OIDC provider), also accept
+   * tokens of `npm run token` (the development key with the development issuer, as a pair). Refused in production.
+   */
+  @IsIn(['true', 'false'])
+  @InProduction((value) => value === 'false', 'STAFF_TOKEN_ALSO_DEVELOPMENT_KEY must be false in production')
+  STAFF_TOKEN_ALSO_DEVELOPMENT_KEY: 'true' | 'false' = 'false';
+
+  /**
    * Accepted issuers (`iss`) of staff tokens, comma-separated (Entra ID has one per token version). The first is
    * the provider's own; any of them is accepted.
    */

@@ -10,7 +10,7 @@ export const DEVELOPMENT_ONLY_STAFF_WEB_CLIENT_SECRET = 'development-only-staff-
  */
 export class DevOidcProviderConfig {
   @IsIn(['development', 'test'], {
-    message: 'the development OIDC provider refuses to run unless NODE_ENV is development or test',
+    message: 'NODE_ENV must be development or test: the development OIDC provider never runs in production',
   })
   NODE_ENV: string = 'development';
 
@@ -18,7 +18,7 @@ export class DevOidcProviderConfig {
   @IsInt()
   @Min(0)
   @Max(65535)
-  PORT = 3004;
+  PORT = 3005;
 
   @IsString()
   @IsNotEmpty()

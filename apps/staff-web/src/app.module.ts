@@ -7,6 +7,9 @@ import { CASEWORKER_API, createCaseworkerApiClient } from './caseworker-api.js';
 import { ClaimController } from './claims/claim.controller.js';
 import { ClaimActionsController } from './claims/claim-actions.controller.js';
 import { StaffWebConfig } from './config.js';
+import { ReportsController } from './reports/reports.controller.js';
+import { SearchController } from './search/search.controller.js';
+import { AdminController } from './admin/admin.controller.js';
 import { WorkController } from './work/work.controller.js';
 
 /** The staff web service: pages over the caseworker API, no database of its own. */
@@ -18,7 +21,15 @@ export class StaffWebModule {
       imports: [
         WebPlatformModule.forRoot({ config, translator, upstreams: { 'caseworker-api': config.CASEWORKER_API_URL } }),
       ],
-      controllers: [SignInController, WorkController, ClaimController, ClaimActionsController],
+      controllers: [
+        SignInController,
+        WorkController,
+        ClaimController,
+        ClaimActionsController,
+        ReportsController,
+        SearchController,
+        AdminController,
+      ],
       providers: [
         { provide: StaffWebConfig, useValue: config },
         { provide: CASEWORKER_API, useValue: createCaseworkerApiClient(config.CASEWORKER_API_URL) },

@@ -18,7 +18,6 @@ function navigation(request: FastifyRequest) {
     ...(can.work ? [{ key: 'service.nav.search', href: '/search', prefix: '/search' }] : []),
     ...(can.reports ? [{ key: 'service.nav.reports', href: '/reports', prefix: '/reports' }] : []),
     ...(can.administer ? [{ key: 'service.nav.admin', href: '/admin', prefix: '/admin' }] : []),
-    { key: 'service.nav.signOut', href: '/sign-out' },
   ];
 }
 

@@ -21,7 +21,7 @@ export class StaffWebConfig extends WebConfig {
   @Matches(/^https?:\/\/\S+$/, { message: 'OIDC_ISSUER must be a URL' })
   @ValidateIf((config: StaffWebConfig) => config.NODE_ENV === 'production')
   @Matches(/^https:\/\//, { message: 'OIDC_ISSUER must be https in production' })
-  OIDC_ISSUER = 'http://127.0.0.1:3004';
+  OIDC_ISSUER = 'http://127.0.0.1:3005';
 
   @Matches(/^[A-Za-z0-9._:-]{1,200}$/, { message: 'OIDC_CLIENT_ID must be a client id' })
   OIDC_CLIENT_ID = 'staff-web';

@@ -10,6 +10,12 @@ import {
   RemoteKeySet,
 } from '@redress/platform';
 import { CaseworkerApiConfig } from '../config.js';
+import {
+  DEVELOPMENT_ONLY_STAFF_PUBLIC_KEY,
+  DEVELOPMENT_ONLY_STAFF_TOKEN_AUDIENCE,
+  DEVELOPMENT_ONLY_STAFF_TOKEN_ISSUER,
+  DEVELOPMENT_ONLY_STAFF_TOKEN_KEY_ID,
+} from './development-only-staff-keys.js';
 import { isStaffRole, type StaffPrincipal, type StaffRole } from './staff-principal.js';
 
 /** The passport name of the staff token strategy (the guard and the queue dashboard both authenticate with it). */
@@ -38,6 +44,15 @@ function verifierFor(config: CaseworkerApiConfig, health: DependencyHealth): Bea
   });
 }
 
+/** The `kid` of a token's header, read without trusting it (it only chooses which key checks the signature). */
+function keyIdOf(token: string): unknown {
+  try {
+    return (JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')) as { kid?: unknown }).kid;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Provider values through a mapping (only mapped values count), or as they are when there is no mapping. */
 function mapped(values: string[], mapping: Map<string, string>): string[] {
   if (!mapping.size) return values;
@@ -57,6 +72,8 @@ function mapped(values: string[], mapping: Map<string, string>): string[] {
 @Injectable()
 export class StaffJwtStrategy extends PassportStrategy(BearerTokenPassportStrategy, STAFF_JWT_STRATEGY) {
   private readonly verifier: BearerTokenVerifier;
+  /** Development only (refused in production): `npm run token`'s key, only with its own key id and issuer. */
+  private readonly developmentVerifier?: BearerTokenVerifier;
   private readonly roleMapping: Map<string, string>;
   private readonly teamMapping: Map<string, string>;
 
@@ -66,12 +83,27 @@ export class StaffJwtStrategy extends PassportStrategy(BearerTokenPassportStrate
   ) {
     super();
     this.verifier = verifierFor(config, health);
+    if (config.STAFF_TOKEN_ALSO_DEVELOPMENT_KEY === 'true') {
+      this.developmentVerifier = new BearerTokenVerifier(
+        { publicKeyPem: DEVELOPMENT_ONLY_STAFF_PUBLIC_KEY },
+        {
+          issuers: [DEVELOPMENT_ONLY_STAFF_TOKEN_ISSUER],
+          audiences: [DEVELOPMENT_ONLY_STAFF_TOKEN_AUDIENCE],
+          algorithms: ['RS256'],
+          clockToleranceSeconds: config.STAFF_TOKEN_CLOCK_TOLERANCE_SECONDS,
+        },
+      );
+    }
     this.roleMapping = parseValueMapping(config.STAFF_ROLE_MAPPING);
     this.teamMapping = parseValueMapping(config.STAFF_TEAM_MAPPING);
   }
 
   async validate(token: string): Promise<StaffPrincipal> {
-    const { claims } = await this.verifier.verify(token);
+    const verifier =
+      this.developmentVerifier && keyIdOf(token) === DEVELOPMENT_ONLY_STAFF_TOKEN_KEY_ID
+        ? this.developmentVerifier
+        : this.verifier;
+    const { claims } = await verifier.verify(token);
     // A token that never expires, or was issued too long ago (whatever its `exp` says), is refused.
     if (typeof claims.exp !== 'number' || typeof claims.iat !== 'number') throw new UnauthorizedException();
     if (Date.now() / 1000 - claims.iat > this.config.STAFF_TOKEN_MAX_AGE_SECONDS) throw new UnauthorizedException();

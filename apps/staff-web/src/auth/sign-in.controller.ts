@@ -1,4 +1,4 @@
-import { Controller, Get, Req, Res } from '@nestjs/common';
+import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ProviderUnavailableError, StaffOidc } from './staff-oidc.js';
 import { safeReturnPath, StaffSession } from './staff-session.js';
@@ -58,7 +58,8 @@ export class SignInController {
     return reply.redirect(safeReturnPath(expected.returnTo, '/work'), 303);
   }
 
-  @Get('sign-out')
+  /** A form post (CSRF-checked): no other site can sign a staff member out with a link or an image. */
+  @Post('sign-out')
   async signOut(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const idToken = request.session.staff?.idToken;
     await request.session.destroy();
