@@ -522,6 +522,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/partner/organisation/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new API key, shown once; older keys stop working after 24 hours */
+        post: operations["PartnerOrganisationController_newKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner/organisation/api-keys/revocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke every API key of the organisation at once */
+        post: operations["PartnerOrganisationController_revokeKeys"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner/organisation/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Referrals received and accepted, and the median time to first contact */
+        get: operations["PartnerOrganisationController_figuresOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/partner/organisation/services": {
         parameters: {
             query?: never;
@@ -590,6 +641,23 @@ export interface paths {
         post?: never;
         /** Remove a colleague: their sessions end at once */
         delete: operations["PartnerUsersController_removeUser"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner/organisation/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the webhook address; a new signing secret, shown once (the old one signs for 24 h) */
+        put: operations["PartnerOrganisationController_setWebhook"];
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1101,6 +1169,13 @@ export interface components {
             /** @enum {string} */
             role: "administrator" | "caseworker";
         };
+        IssuedKeyDto: {
+            /** @description `<key id>.<secret>`: shown once, never stored */
+            apiKey: string;
+            keyId: string;
+            /** @description When older keys stop working */
+            previousKeysExpireAt?: string | null;
+        };
         JudgementDto: {
             /**
              * @description Conduct findings only (para 25).
@@ -1127,6 +1202,12 @@ export interface components {
             body: string;
             /** @description The claim version you worked from (or send If-Match). */
             version?: number;
+        };
+        OrganisationFiguresDto: {
+            accepted: number;
+            /** @description Median hours from sending to first contact */
+            medianHoursToFirstContact?: number | null;
+            received: number;
         };
         OwnServiceDto: {
             /** @description The capacity flag the matcher ranks by */
@@ -1398,6 +1479,9 @@ export interface components {
             /** @description The claim version you worked from (or send If-Match). */
             version?: number;
         };
+        RevokedKeysDto: {
+            revoked: number;
+        };
         ServiceAreaDto: {
             /** @enum {string} */
             areaType: "local-authority" | "postcode-district" | "country";
@@ -1518,6 +1602,16 @@ export interface components {
         };
         VersionResponse: {
             version: number;
+        };
+        WebhookConfiguredDto: {
+            /** @description When the previous secret stops signing */
+            previousSecretValidUntil?: string | null;
+            /** @description whsec_...: shown once */
+            signingSecret: string;
+        };
+        WebhookDto: {
+            /** @example https://cases.example.org/redress-webhook */
+            url: string;
         };
         WithdrawConsentOnBehalfDto: {
             /**
@@ -3053,6 +3147,84 @@ export interface operations {
             };
         };
     };
+    PartnerOrganisationController_newKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedKeyDto"];
+                };
+            };
+            /** @description Not an administrator of the organisation signed in to the portal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PartnerOrganisationController_revokeKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevokedKeysDto"];
+                };
+            };
+            /** @description Not an administrator of the organisation signed in to the portal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PartnerOrganisationController_figuresOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationFiguresDto"];
+                };
+            };
+            /** @description Not an administrator of the organisation signed in to the portal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     PartnerDirectoryController_list: {
         parameters: {
             query?: never;
@@ -3235,6 +3407,43 @@ export interface operations {
             };
             /** @description You cannot remove yourself */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PartnerOrganisationController_setWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookConfiguredDto"];
+                };
+            };
+            /** @description Not an https URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an administrator of the organisation signed in to the portal */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
