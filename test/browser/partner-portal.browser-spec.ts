@@ -107,6 +107,16 @@ describe('partner portal: sign-in with two factors, colleagues, referrals', () =
 
     // Invite a colleague: bad input first.
     await admin.getByRole('link', { name: 'Your organisation' }).click();
+    await admin.waitForURL(/\/organisation$/);
+    await check(admin, 'partner-organisation');
+    expect(await admin.locator('#figures').textContent()).toContain('Referrals received');
+    await admin.getByRole('button', { name: 'Save webhook address' }).click();
+    await expectErrorSummary(admin, 'Enter the webhook address');
+    await admin.getByRole('button', { name: 'Issue a new API key' }).click();
+    await check(admin);
+    expect(await admin.locator('#secret').textContent()).toMatch(/rpk_/);
+    await admin.goto(`${stack.webUrl}/organisation`);
+    await admin.getByRole('link', { name: 'Users: invite and remove colleagues' }).click();
     await admin.waitForURL(/\/organisation\/users$/);
     await check(admin);
     await admin.getByRole('button', { name: 'Invite a colleague' }).click();
