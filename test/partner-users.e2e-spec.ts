@@ -339,10 +339,24 @@ describe('partner users: invitations, sign-in with two factors, scoping', () => 
       .post('/v1/partner/auth/code')
       .send({ challenge: next.body.challenge, code: lastPartnerCode(sink, user.email) })
       .expect(200);
+    // The next step's code: the set-up just used this step's, and each step works once.
+    const code = totpCode(user.secret, 1);
     await http()
       .post('/v1/partner/auth/second-factor')
-      .send({ challenge: next.body.challenge, method: 'totp', code: totpCode(user.secret) })
+      .send({ challenge: next.body.challenge, method: 'totp', code })
       .expect(200);
+
+    // The same code again (replayed, or seen over a shoulder) is a wrong answer.
+    const again = await http().post('/v1/partner/auth/sign-in').send({ email: user.email }).expect(202);
+    await http()
+      .post('/v1/partner/auth/code')
+      .send({ challenge: again.body.challenge, code: lastPartnerCode(sink, user.email) })
+      .expect(200);
+    const replay = await http()
+      .post('/v1/partner/auth/second-factor')
+      .send({ challenge: again.body.challenge, method: 'totp', code });
+    expect(replay.status).toBe(400);
+    expect(replay.body.code).toBe('partner-auth.code-invalid');
   });
 
   it('locks after five wrong emailed codes too', async () => {
