@@ -22,6 +22,7 @@ export class PartnerUsers1764480000000 implements MigrationInterface {
         recovery_code_hashes text[] NOT NULL DEFAULT '{}',
         failed_attempts integer NOT NULL DEFAULT 0 CHECK (failed_attempts >= 0),
         locked_until timestamptz,
+        totp_last_step bigint,
         invited_by text NOT NULL,
         created_at timestamptz NOT NULL,
         removed_at timestamptz,

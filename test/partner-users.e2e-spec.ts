@@ -339,10 +339,24 @@ describe('partner users: invitations, sign-in with two factors, scoping', () => 
       .post('/v1/partner/auth/code')
       .send({ challenge: next.body.challenge, code: lastPartnerCode(sink, user.email) })
       .expect(200);
+    // The next step's code: the set-up just used this step's, and each step works once.
+    const code = totpCode(user.secret, 1);
     await http()
       .post('/v1/partner/auth/second-factor')
-      .send({ challenge: next.body.challenge, method: 'totp', code: totpCode(user.secret) })
+      .send({ challenge: next.body.challenge, method: 'totp', code })
       .expect(200);
+
+    // The same code again (replayed, or seen over a shoulder) is a wrong answer.
+    const again = await http().post('/v1/partner/auth/sign-in').send({ email: user.email }).expect(202);
+    await http()
+      .post('/v1/partner/auth/code')
+      .send({ challenge: again.body.challenge, code: lastPartnerCode(sink, user.email) })
+      .expect(200);
+    const replay = await http()
+      .post('/v1/partner/auth/second-factor')
+      .send({ challenge: again.body.challenge, method: 'totp', code });
+    expect(replay.status).toBe(400);
+    expect(replay.body.code).toBe('partner-auth.code-invalid');
   });
 
   it('locks after five wrong emailed codes too', async () => {
@@ -477,5 +491,48 @@ describe('partner users: invitations, sign-in with two factors, scoping', () => 
     expect(later.keptPortalEdits).toBe(0);
     const [replaced] = await db.query('SELECT accepting_referrals FROM directory_service WHERE id = $1', [service.id]);
     expect(replaced.accepting_referrals).toBe(true);
+  });
+
+  it('lets an administrator issue a key shown once, revoke keys, set the webhook and see the figures', async () => {
+    const administrator = await signedInUser(ORG_B);
+    const caseworker = await signedInUser(ORG_B, 'caseworker');
+    const auth = bearer(administrator.token);
+    for (const [method, path] of [
+      ['get', '/v1/partner/organisation/figures'],
+      ['post', '/v1/partner/organisation/api-keys'],
+      ['post', '/v1/partner/organisation/api-keys/revocation'],
+      ['put', '/v1/partner/organisation/webhook'],
+    ] as const) {
+      expect((await http()[method](path).set('authorization', bearer(caseworker.token)).send({})).status).toBe(403);
+    }
+    const issued = await http().post('/v1/partner/organisation/api-keys').set('authorization', auth).expect(201);
+    expect(issued.body.apiKey).toMatch(/^rpk_/);
+    await http().get('/v1/partner/referrals').set('x-api-key', issued.body.apiKey).expect(200);
+    const [stored] = await db.query('SELECT secret_hash FROM partner_credential WHERE key_id = $1', [
+      issued.body.keyId,
+    ]);
+    expect(stored.secret_hash).not.toContain(issued.body.apiKey.split('.')[1]);
+    await http().post('/v1/partner/organisation/api-keys/revocation').set('authorization', auth).expect(200);
+    expect((await http().get('/v1/partner/referrals').set('x-api-key', issued.body.apiKey)).status).toBe(401);
+
+    for (const body of [{ url: 'http://cases.example.org/hook' }, { url: 'not a url' }, {}]) {
+      const bad = await http().put('/v1/partner/organisation/webhook').set('authorization', auth).send(body);
+      expect(bad.status).toBe(400);
+      expect(bad.headers['content-type']).toContain(PROBLEM);
+    }
+    expect(await db.query('SELECT 1 FROM partner_webhook_endpoint WHERE organization_id = $1', [ORG_B])).toHaveLength(
+      0,
+    );
+    const hook = await http()
+      .put('/v1/partner/organisation/webhook')
+      .set('authorization', auth)
+      .send({ url: 'https://cases.example.org/hook' })
+      .expect(200);
+    expect(hook.body.signingSecret).toMatch(/^whsec_/);
+
+    const figures = await http().get('/v1/partner/organisation/figures').set('authorization', auth).expect(200);
+    expect(figures.body.received).toBeGreaterThanOrEqual(1);
+    expect(figures.body).toHaveProperty('accepted');
+    expect(figures.body).toHaveProperty('medianHoursToFirstContact');
   });
 });

@@ -230,6 +230,13 @@ const table: Array<[string, Entry]> = [
       body: () => ({ acceptingReferrals: true }),
     },
   ],
+  ['GET /v1/partner/organisation/figures', { kind: 'partner-any', owner: 403 }],
+  ['POST /v1/partner/organisation/api-keys', { kind: 'partner-any', owner: 403 }],
+  ['POST /v1/partner/organisation/api-keys/revocation', { kind: 'partner-any', owner: 403 }],
+  [
+    'PUT /v1/partner/organisation/webhook',
+    { kind: 'partner-any', owner: 403, body: () => ({ url: 'https://cases.example.org/hook' }) },
+  ],
   ['POST /v1/partner/auth/sign-out', { kind: 'partner-any', owner: 403 }],
   ['GET /v1/partner/auth/me', { kind: 'partner-any', owner: 403 }],
   ['GET /v1/partner/organisation/users', { kind: 'partner-any', owner: 403 }],

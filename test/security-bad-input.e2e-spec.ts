@@ -361,9 +361,12 @@ const withoutBody = [
   'POST /v1/work/next',
   'POST /v1/partner/auth/sign-out',
   'DELETE /v1/partner/organisation/users/:userId',
-  // Takes a body, but only from a person signed in to the portal (no fixture here has one): its bad input is
-  // tested in test/partner-users.e2e-spec.ts.
+  // These take a body (users, webhook), but only from a person signed in to the portal (no fixture here has one):
+  // their bad input is tested in test/partner-users.e2e-spec.ts.
   'POST /v1/partner/organisation/users',
+  'PUT /v1/partner/organisation/webhook',
+  'POST /v1/partner/organisation/api-keys',
+  'POST /v1/partner/organisation/api-keys/revocation',
 ];
 
 /** The same seed for every run; each route draws its own stream of bodies from it. */

@@ -12,6 +12,7 @@ import {
 import { lastPartnerCode, totpCode } from '../support/partner-users.js';
 
 const HARBOURLIGHT = organisationId('Harbourlight Victim Care');
+const LANTERN = organisationId('Lantern Home Security Project');
 const unique = (name: string) => `${name}-${Date.now().toString(36)}@harbourlight.example.org`;
 
 describe('partner portal: sign-in with two factors, colleagues, referrals', () => {
@@ -106,6 +107,16 @@ describe('partner portal: sign-in with two factors, colleagues, referrals', () =
 
     // Invite a colleague: bad input first.
     await admin.getByRole('link', { name: 'Your organisation' }).click();
+    await admin.waitForURL(/\/organisation$/);
+    await check(admin, 'partner-organisation');
+    expect(await admin.locator('#figures').textContent()).toContain('Referrals received');
+    await admin.getByRole('button', { name: 'Save webhook address' }).click();
+    await expectErrorSummary(admin, 'Enter the webhook address');
+    await admin.getByRole('button', { name: 'Issue a new API key' }).click();
+    await check(admin);
+    expect(await admin.locator('#secret').textContent()).toMatch(/rpk_/);
+    await admin.goto(`${stack.webUrl}/organisation`);
+    await admin.getByRole('link', { name: 'Users: invite and remove colleagues' }).click();
     await admin.waitForURL(/\/organisation\/users$/);
     await check(admin);
     await admin.getByRole('button', { name: 'Invite a colleague' }).click();
@@ -184,7 +195,7 @@ describe('partner portal: sign-in with two factors, colleagues, referrals', () =
     await colleague.waitForURL(/\/sign-in/);
     await admin.context().close();
     await colleague.context().close();
-  }, 240_000);
+  }, 480_000);
 
   it.each([
     ['with JavaScript', () => withScript],
@@ -231,4 +242,60 @@ describe('partner portal: sign-in with two factors, colleagues, referrals', () =
     },
     180_000,
   );
+
+  it('a user marks a service as not taking referrals, and the next proposal for a matching victim ranks it lower', async () => {
+    const email = unique('directory');
+    await request(stack.caseworkerApi.getHttpServer())
+      .post(`/v1/support-organisations/${LANTERN}/users`)
+      .set('authorization', testStaff('administrator').authorization)
+      .send({ email, role: 'caseworker' })
+      .expect(201);
+    const page = await (await context(true)).newPage();
+    await firstSignIn(page, email);
+    // Practical help near NW1: Lantern (local, NW1) and Harbourlight (England and Wales) both meet the one need, so
+    // Lantern leads by working locally (100 points) while both can take referrals (300 points each).
+    const rankOfLantern = async () => {
+      const { proposedOrganisations } = await referralFromVictim(stack, LANTERN, 'Sam', ['practical-help'], {
+        consent: false,
+      });
+      return proposedOrganisations.indexOf(LANTERN);
+    };
+    const before = await rankOfLantern();
+    expect(before).toBe(0);
+
+    await page.getByRole('link', { name: 'Our directory entry' }).click();
+    await page.waitForURL(/\/directory$/);
+    await check(page, 'partner-directory');
+    await page
+      .getByRole('link', { name: /^Change/ })
+      .first()
+      .click();
+    await check(page, 'partner-directory-service');
+    await page.getByLabel('Youngest age you support (optional)').fill('sixteen');
+    await page.getByLabel('Areas you cover').fill('Narnia');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expectErrorSummary(page, 'Enter an age in years');
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain(
+      '“Narnia” is not a local authority code',
+    );
+    await page.goto(page.url());
+    await page.getByLabel('No, not taking new referrals now').check();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForURL(/\/directory\?updated=1$/);
+    await check(page);
+    expect(await page.locator('main').textContent()).toContain('No, not taking new referrals now');
+
+    const after = await rankOfLantern();
+    expect(after === -1 || after > before).toBe(true);
+
+    // Back to taking referrals, so that other tests meet the directory as seeded.
+    await page
+      .getByRole('link', { name: /^Change/ })
+      .first()
+      .click();
+    await page.getByLabel('Yes, taking new referrals').check();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForURL(/\/directory\?updated=1$/);
+    await page.context().close();
+  }, 180_000);
 });

@@ -71,7 +71,8 @@ export async function referralFromVictim(
   organisation: string,
   name = 'Robin',
   needs: string[] = ['feeling-safe', 'emotional-support'],
-): Promise<{ referralId: string; authorization: string }> {
+  options: { consent?: boolean } = {},
+): Promise<{ referralId: string; authorization: string; proposedOrganisations: string[] }> {
   const citizen = await createTestCitizen(stack.citizenApi);
   const http = () => request(stack.citizenApi.getHttpServer());
   const proposed = await http()
@@ -97,6 +98,9 @@ export async function referralFromVictim(
   const referral = proposed.body.referrals.find(
     (candidate: { organisationId: string }) => candidate.organisationId === organisation,
   );
+  const proposedOrganisations = proposed.body.referrals.map((r: { organisationId: string }) => r.organisationId);
+  if (options.consent === false)
+    return { referralId: referral?.id, authorization: citizen.authorization, proposedOrganisations };
   if (!referral) throw new Error(`no referral to ${organisation} was proposed`);
   await http()
     .post(`/v1/referrals/${referral.id}/consent`)
@@ -107,7 +111,7 @@ export async function referralFromVictim(
     stack.caseworkerApi.get(AuditLog).append(manager, entry),
   );
   await new SendReferral(store, referralSettings, new SystemClock()).execute({ referralId: referral.id });
-  return { referralId: referral.id as string, authorization: citizen.authorization };
+  return { referralId: referral.id as string, authorization: citizen.authorization, proposedOrganisations };
 }
 
 /** The victim withdraws their consent to share with the organisation, online. */

@@ -5,6 +5,7 @@ import { SignInController } from './auth/sign-in.controller.js';
 import { CASEWORKER_API, createCaseworkerApiClient } from './caseworker-api.js';
 import type { PartnerWebConfig } from './config.js';
 import { DirectoryController } from './directory/directory.controller.js';
+import { OrganisationController } from './organisation/organisation.controller.js';
 import { UsersController } from './organisation/users.controller.js';
 import { ReferralsController } from './referrals/referrals.controller.js';
 
@@ -17,7 +18,13 @@ export class PartnerWebModule {
       imports: [
         WebPlatformModule.forRoot({ config, translator, upstreams: { 'caseworker-api': config.CASEWORKER_API_URL } }),
       ],
-      controllers: [SignInController, ReferralsController, DirectoryController, UsersController],
+      controllers: [
+        SignInController,
+        ReferralsController,
+        DirectoryController,
+        OrganisationController,
+        UsersController,
+      ],
       providers: [
         { provide: CASEWORKER_API, useValue: createCaseworkerApiClient(config.CASEWORKER_API_URL) },
         { provide: PARTNER_WEB_CONFIG, useValue: config },

@@ -15,7 +15,7 @@ function navigation(request: FastifyRequest) {
     { key: 'service.nav.referrals', href: '/referrals', prefix: '/referrals' },
     { key: 'service.nav.directory', href: '/directory', prefix: '/directory' },
     ...(partner.role === 'administrator'
-      ? [{ key: 'service.nav.organisation', href: '/organisation/users', prefix: '/organisation' }]
+      ? [{ key: 'service.nav.organisation', href: '/organisation', prefix: '/organisation' }]
       : []),
     { key: 'service.nav.signOut', href: '/sign-out' },
   ];

@@ -10,6 +10,12 @@ import {
   GetPartnerUser,
   InvitePartnerUser,
   ListPartnerUsers,
+  ConfigurePartnerWebhook,
+  CreatePartnerCredential,
+  OrganisationFigures,
+  OrganisationFiguresStore,
+  RevokePartnerCredentials,
+  RotatePartnerCredentials,
   OwnDirectoryEntry,
   PartnerDirectoryStore,
   Notifier,
@@ -39,6 +45,7 @@ import {
   AuditLogPartnerAccessLog,
   PostgresPartnerAccessStore,
   PostgresPartnerDirectoryStore,
+  PostgresOrganisationFigures,
   PostgresPartnerUserStore,
   PostgresReferralStore,
   PostgresSupportDirectory,
@@ -49,11 +56,14 @@ import { CaseworkerApiConfig } from '../config.js';
 import { FieldCipherPartnerEmailProtector } from './field-cipher-partner-email-protector.js';
 import { PartnerAuthController } from './partner-auth.controller.js';
 import { PartnerDirectoryController } from './partner-directory.controller.js';
+import { PartnerOrganisationController } from './partner-organisation.controller.js';
 import { PartnerAdministratorGuard, PartnerAuthGuard, PartnerUserGuard } from './partner-auth.guard.js';
 import { PartnerUsersController, StaffPartnerUsersController } from './partner-users.controller.js';
 import { PartnerReferralsController } from './partner-referrals.controller.js';
 
 const PARTNER_AUTH_SETTINGS = 'PARTNER_AUTH_SETTINGS';
+/** Older keys and webhook secrets keep working this long after a rotation (as the partner:credentials CLI). */
+const KEY_GRACE_MS = 24 * 3600 * 1000;
 
 /** The partner sign-in code key, derived from the partner key pepper (RFC 5869 HKDF), so one secret serves both. */
 function partnerCodeKey(config: CaseworkerApiConfig): Buffer {
@@ -82,6 +92,7 @@ type Deps<T extends abstract new (...args: never[]) => unknown> = ConstructorPar
     PartnerUsersController,
     StaffPartnerUsersController,
     PartnerDirectoryController,
+    PartnerOrganisationController,
   ],
   providers: [
     { provide: Clock, useClass: SystemClock },
@@ -228,6 +239,38 @@ type Deps<T extends abstract new (...args: never[]) => unknown> = ConstructorPar
       provide: OwnDirectoryEntry,
       inject: [PartnerDirectoryStore, Clock],
       useFactory: (...deps: Deps<typeof OwnDirectoryEntry>) => new OwnDirectoryEntry(...deps),
+    },
+    {
+      provide: OrganisationFiguresStore,
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) => new PostgresOrganisationFigures(dataSource),
+    },
+    {
+      provide: OrganisationFigures,
+      inject: [OrganisationFiguresStore],
+      useFactory: (...deps: Deps<typeof OrganisationFigures>) => new OrganisationFigures(...deps),
+    },
+    {
+      provide: CreatePartnerCredential,
+      inject: [PartnerAccessStore, PartnerKeyHasher, Clock],
+      useFactory: (...deps: Deps<typeof CreatePartnerCredential>) => new CreatePartnerCredential(...deps),
+    },
+    {
+      provide: RotatePartnerCredentials,
+      inject: [CreatePartnerCredential, PartnerAccessStore, Clock],
+      useFactory: (create: CreatePartnerCredential, store: PartnerAccessStore, clock: Clock) =>
+        new RotatePartnerCredentials(create, store, clock, KEY_GRACE_MS),
+    },
+    {
+      provide: RevokePartnerCredentials,
+      inject: [PartnerAccessStore, Clock],
+      useFactory: (...deps: Deps<typeof RevokePartnerCredentials>) => new RevokePartnerCredentials(...deps),
+    },
+    {
+      provide: ConfigurePartnerWebhook,
+      inject: [PartnerAccessStore, FieldEncryption, Clock],
+      useFactory: (store: PartnerAccessStore, encryption: FieldEncryption, clock: Clock) =>
+        new ConfigurePartnerWebhook(store, encryption, clock, KEY_GRACE_MS),
     },
     PartnerAuthGuard,
     PartnerAdministratorGuard,

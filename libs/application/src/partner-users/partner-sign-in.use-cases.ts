@@ -226,7 +226,8 @@ export class ConfirmPartnerTotpSetup extends PartnerSignInStep {
     const { signIn, user, now } = await this.open(command.challenge, 'second-factor');
     if (user.totpSecretEncrypted || !signIn.pendingTotpSecretEncrypted) throw partnerSignInWrongStep();
     const secret = this.encryption.decrypt(signIn.pendingTotpSecretEncrypted, totpContext(user.id));
-    if (!this.secondFactor.verify(secret, command.code.trim())) return this.wrongAnswer(user, signIn, now);
+    const step = this.secondFactor.matchingStep(secret, command.code.trim(), now);
+    if (step === null || !(await this.store.useTotpStep(user.id, step))) return this.wrongAnswer(user, signIn, now);
     const recoveryCodes = this.secrets.newRecoveryCodes();
     await this.store.updateUser(
       user.id,
@@ -274,7 +275,9 @@ export class VerifyPartnerSecondFactor extends PartnerSignInStep {
     let left = user.recoveryCodeHashes.length;
     if (command.method === 'totp') {
       const secret = this.encryption.decrypt(user.totpSecretEncrypted, totpContext(user.id));
-      if (!this.secondFactor.verify(secret, code)) return this.wrongAnswer(user, signIn, now);
+      // A code works once: a step already used (a replayed or shoulder-surfed code) is a wrong answer.
+      const step = this.secondFactor.matchingStep(secret, code, now);
+      if (step === null || !(await this.store.useTotpStep(user.id, step))) return this.wrongAnswer(user, signIn, now);
     } else {
       const remaining = await this.store.consumeRecoveryCode(user.id, this.secrets.hashRecoveryCode(code), {
         actor: { type: 'partner', id: user.id },

@@ -78,6 +78,8 @@ export abstract class PartnerUserStore {
   ): Promise<{ locked: boolean }>;
   /** Removes the recovery code's hash if the user still has it (atomically: a code works once); the codes left. */
   abstract consumeRecoveryCode(userId: string, codeHash: string, audit: ReferralAuditEntry): Promise<number | null>;
+  /** Records the TOTP step as used, atomically; false when that step or a later one was used already (a replay). */
+  abstract useTotpStep(userId: string, step: number): Promise<boolean>;
   abstract organisationName(organisationId: string): Promise<string | null>;
 
   /** Closes the user's open sign-ins and opens this one. */
@@ -100,8 +102,11 @@ export abstract class SecondFactor {
   abstract newSecret(): string;
   /** The `otpauth://` URI and an SVG QR code of it. */
   abstract enrolment(secret: string, accountLabel: string): Promise<{ uri: string; qrSvg: string }>;
-  /** True when the code is the secret's code now (one step either side allowed for clock drift). */
-  abstract verify(secret: string, code: string): boolean;
+  /**
+   * The 30-second time step the code belongs to when it is the secret's code now (one step either side allowed for
+   * clock drift); null otherwise. A step is used once: the caller refuses a step not later than the last one used.
+   */
+  abstract matchingStep(secret: string, code: string, at: Date): number | null;
 }
 
 /** Secrets of partner sign-in: codes, challenges, session tokens and recovery codes. */

@@ -8,3 +8,4 @@ export * from './postgres-directory-import-store.js';
 export * from './postgres-claim-support-answers.js';
 export * from './postgres-partner-user-store.js';
 export * from './postgres-partner-directory-store.js';
+export * from './postgres-organisation-figures.js';

@@ -196,6 +196,17 @@ export class PostgresPartnerUserStore extends PartnerUserStore {
     });
   }
 
+  async useTotpStep(userId: string, step: number) {
+    const rows = returned<{ id: string }>(
+      await this.dataSource.query(
+        `UPDATE partner_user SET totp_last_step = $2
+          WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id`,
+        [userId, step],
+      ),
+    );
+    return rows.length === 1;
+  }
+
   async startSignIn(signIn: PartnerSignInRecord, audit: ReferralAuditEntry) {
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`UPDATE partner_sign_in SET stage = 'closed' WHERE user_id = $1 AND stage <> 'closed'`, [

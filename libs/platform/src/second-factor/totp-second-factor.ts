@@ -23,8 +23,9 @@ export class TotpSecondFactor extends SecondFactor {
     return { uri, qrSvg };
   }
 
-  verify(secret: string, code: string): boolean {
-    if (!/^\d{6}$/.test(code)) return false;
-    return this.totp(secret).validate({ token: code, window: 1 }) !== null;
+  matchingStep(secret: string, code: string, at: Date): number | null {
+    if (!/^\d{6}$/.test(code)) return null;
+    const delta = this.totp(secret).validate({ token: code, window: 1, timestamp: at.getTime() });
+    return delta === null ? null : Math.floor(at.getTime() / 30_000) + delta;
   }
 }
