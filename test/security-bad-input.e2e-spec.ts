@@ -98,6 +98,12 @@ const routes: Record<string, BodyRoute> = {
     template: () => ({ applicationVersion: 20 }),
     headers: () => ({ 'idempotency-key': randomUUID() }),
   },
+  'PUT /v1/me/preferences': {
+    app: 'citizen',
+    as: 'owner',
+    url: () => '/v1/me/preferences',
+    template: () => ({ preferredLanguage: 'cy', bilingualLetters: false }),
+  },
   'POST /v1/claims/:reference/withdrawal': {
     app: 'citizen',
     as: 'owner',
