@@ -139,7 +139,7 @@ describe('the citizen API in Welsh (Accept-Language: cy)', () => {
 
   it('says why a support service was suggested, and the referral’s status, in Welsh', async () => {
     const seed = JSON.parse(readFileSync('data/directory/seed-directory.json', 'utf8')) as unknown;
-    await new PostgresDirectoryImportStore(db).upsert(parseHsdsDocument(seed as never));
+    await new PostgresDirectoryImportStore(db).upsert(parseHsdsDocument(seed));
     const proposal = {
       needs: ['feeling-safe', 'emotional-support'],
       age: 30,
