@@ -168,6 +168,8 @@ const table: Array<[string, Entry]> = [
   ['POST /v1/referral-consents/:organisationId/withdrawal', { kind: 'owned', owner: 200 }],
   ['GET /v1/me/data', { kind: 'self', owner: 200 }],
   ['GET /v1/me/access-history', { kind: 'self', owner: 200 }],
+  ['GET /v1/me/preferences', { kind: 'self', owner: 200 }],
+  ['PUT /v1/me/preferences', { kind: 'self', owner: 200, body: () => ({ preferredLanguage: 'cy' }) }],
   [
     'POST /v1/auth/sign-out',
     { kind: 'owned', owner: 204, other: 204, body: (f) => ({ refreshToken: f.owner.refreshToken }) },

@@ -89,6 +89,12 @@ const routes: Record<string, BodyRoute> = {
     template: () => ({ consent: true, wordingVersion: currentConsentWording['support-referral'].version }),
   },
   // Each body goes to one of several sections in turn, with the section's own complete answers as its template.
+  'PUT /v1/me/preferences': {
+    app: 'citizen',
+    as: 'owner',
+    url: () => '/v1/me/preferences',
+    template: () => ({ preferredLanguage: 'cy', bilingualLetters: false }),
+  },
   'PUT /v1/applications/:id/sections/:section': {
     app: 'citizen',
     as: 'owner',

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { parseHsdsDocument } from '@redress/application';
 import { exampleCompleteApplication } from '@redress/domain';
+import { PostgresDirectoryImportStore } from '@redress/persistence';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { eligibilityExamples } from '../apps/citizen-api/src/eligibility/eligibility-examples.js';
@@ -133,6 +135,37 @@ describe('the citizen API in Welsh (Accept-Language: cy)', () => {
     const english = await http().get(`/v1/claims/${reference}`).set('authorization', alice.authorization).expect(200);
     expect(english.body.timeline).toEqual([expect.objectContaining({ description: 'We received your application.' })]);
     expect(english.body.statusText).toBe('Received');
+  });
+
+  it('says why a support service was suggested, and the referral’s status, in Welsh', async () => {
+    const seed = JSON.parse(readFileSync('data/directory/seed-directory.json', 'utf8')) as unknown;
+    await new PostgresDirectoryImportStore(db).upsert(parseHsdsDocument(seed));
+    const proposal = {
+      needs: ['feeling-safe', 'emotional-support'],
+      age: 30,
+      localAuthorityCode: 'E09000007',
+      contact: { name: 'Sam', email: 'sam@example.test', channels: ['email'], voicemailOk: false },
+    };
+    const welsh = await http()
+      .post('/v1/referrals/proposals')
+      .set('authorization', alice.authorization)
+      .set('accept-language', 'cy')
+      .send(proposal)
+      .expect(201);
+    expect(welsh.headers['content-language']).toBe('cy');
+    expect(welsh.body.referrals.length).toBeGreaterThan(0);
+    for (const referral of welsh.body.referrals as Array<{
+      statusText: string;
+      reasons: string[];
+      needsMet: string[];
+    }>) {
+      expect(referral.statusText).toBe('Wedi’i awgrymu');
+      expect(referral.reasons).toEqual([expect.stringMatching(/^Yn helpu gyda: /)]);
+      if (referral.needsMet.includes('feeling-safe')) expect(referral.reasons[0]).toContain('teimlo’n ddiogel');
+    }
+    const english = await http().get('/v1/referrals').set('authorization', alice.authorization).expect(200);
+    expect(english.body[0].statusText).toBe('Suggested');
+    expect(english.body[0].reasons[0]).toMatch(/^Helps with /);
   });
 
   describe('problem details for the codes a citizen can meet', () => {

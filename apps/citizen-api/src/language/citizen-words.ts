@@ -95,3 +95,23 @@ export function claimViewIn<T extends ClaimViewLike>(language: Language, view: T
     nextStep: nextStepIn(language, view.status, view.openInformationRequests.length),
   };
 }
+
+interface ReferralLike {
+  readonly status: string;
+  readonly needsMet: readonly string[];
+  readonly reasons: readonly string[];
+}
+
+/**
+ * A referral's status in words and why it was suggested. The English reasons are the matcher's own, stored with
+ * the match; in Welsh the reason is the needs the service meets (the other English reasons are not yet kept as
+ * codes: docs/welsh.md).
+ */
+export function referralIn<T extends ReferralLike>(language: Language, referral: T): T & { statusText: string } {
+  const t = platformT(language);
+  const reasons =
+    language === 'en'
+      ? referral.reasons
+      : [t('referrals.helpsWith', { needs: referral.needsMet.map((need) => t(`referrals.needs.${need}`)).join(', ') })];
+  return { ...referral, reasons: [...reasons], statusText: t(`referrals.statuses.${referral.status}`) };
+}

@@ -13,6 +13,8 @@ import {
 import { GetMyReferral, GiveConsent, ListMyReferrals, ProposeReferrals } from '@redress/application';
 import { RateLimit } from '@redress/platform';
 import { CitizenAuthGuard, CurrentCitizen, type CitizenPrincipal } from '../auth/index.js';
+import type { Language } from '@redress/platform';
+import { AnswerLanguage } from '../language/citizen-words.js';
 import { CitizenReferralDto, GiveConsentDto, ProposeReferralsDto, ReferralProposalsDto } from './referrals.dto.js';
 
 @ApiTags('referrals')
@@ -42,6 +44,7 @@ export class ReferralsController {
   async propose(
     @CurrentCitizen() citizen: CitizenPrincipal,
     @Body() body: ProposeReferralsDto,
+    @AnswerLanguage() language: Language,
   ): Promise<ReferralProposalsDto> {
     const { requestId, referralIds } = await this.proposeReferrals.execute({
       citizenId: citizen.citizenId,
@@ -67,16 +70,19 @@ export class ReferralsController {
     const referrals = all
       .filter((referral) => order.has(referral.id))
       .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
-      .map((referral) => CitizenReferralDto.from(referral));
+      .map((referral) => CitizenReferralDto.from(referral, language));
     return { requestId, referrals };
   }
 
   @Get()
   @ApiOperation({ summary: 'Your referrals: suggested, sent, and how each went' })
   @ApiOkResponse({ type: [CitizenReferralDto] })
-  async list(@CurrentCitizen() citizen: CitizenPrincipal): Promise<CitizenReferralDto[]> {
+  async list(
+    @CurrentCitizen() citizen: CitizenPrincipal,
+    @AnswerLanguage() language: Language,
+  ): Promise<CitizenReferralDto[]> {
     return (await this.listMyReferrals.execute({ citizenId: citizen.citizenId })).map((referral) =>
-      CitizenReferralDto.from(referral),
+      CitizenReferralDto.from(referral, language),
     );
   }
 
@@ -87,8 +93,12 @@ export class ReferralsController {
   async get(
     @CurrentCitizen() citizen: CitizenPrincipal,
     @Param('referralId', ParseUUIDPipe) referralId: string,
+    @AnswerLanguage() language: Language,
   ): Promise<CitizenReferralDto> {
-    return CitizenReferralDto.from(await this.getMyReferral.execute({ citizenId: citizen.citizenId, referralId }));
+    return CitizenReferralDto.from(
+      await this.getMyReferral.execute({ citizenId: citizen.citizenId, referralId }),
+      language,
+    );
   }
 
   @Post(':referralId/consent')
@@ -107,8 +117,12 @@ export class ReferralsController {
     @CurrentCitizen() citizen: CitizenPrincipal,
     @Param('referralId', ParseUUIDPipe) referralId: string,
     @Body() body: GiveConsentDto,
+    @AnswerLanguage() language: Language,
   ): Promise<CitizenReferralDto> {
     await this.giveConsent.execute({ citizenId: citizen.citizenId, referralId, wordingVersion: body.wordingVersion });
-    return CitizenReferralDto.from(await this.getMyReferral.execute({ citizenId: citizen.citizenId, referralId }));
+    return CitizenReferralDto.from(
+      await this.getMyReferral.execute({ citizenId: citizen.citizenId, referralId }),
+      language,
+    );
   }
 }

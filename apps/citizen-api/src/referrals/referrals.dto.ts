@@ -1,3 +1,5 @@
+import type { Language } from '@redress/platform';
+import { referralIn } from '../language/citizen-words.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { CitizenConsent, CitizenReferral } from '@redress/application';
 import { circumstances, supportNeeds, type Circumstance, type SupportNeed } from '@redress/domain';
@@ -163,6 +165,7 @@ export class CitizenReferralDto {
     ],
   })
   status: string;
+  @ApiProperty({ description: 'The status in words, in the language of the answer' }) statusText: string;
   @ApiProperty({ description: '1 is the best match' }) rank: number;
   @ApiProperty() organisationId: string;
   @ApiProperty() organisationName: string;
@@ -189,10 +192,11 @@ export class CitizenReferralDto {
   @ApiPropertyOptional({ nullable: true }) expiredAt: string | null;
   @ApiProperty() createdAt: string;
 
-  static from(referral: CitizenReferral): CitizenReferralDto {
+  /** The referral, with its status and reasons in the language of the answer (English by default). */
+  static from(referral: CitizenReferral, language: Language = 'en'): CitizenReferralDto {
     const iso = (date: Date | null) => (date ? date.toISOString() : null);
     return Object.assign(new CitizenReferralDto(), {
-      ...referral,
+      ...referralIn(language, referral),
       consentWording: referral.consentWording ? { ...referral.consentWording } : null,
       consentedAt: iso(referral.consentedAt),
       sentAt: iso(referral.sentAt),

@@ -1,4 +1,4 @@
-import type { Provider } from '@nestjs/common';
+import { Logger, type Provider } from '@nestjs/common';
 import {
   AssessClaim,
   CheckServiceLevel,
@@ -75,8 +75,17 @@ export const claimProviders: Provider[] = [
   {
     provide: NotificationTemplates,
     inject: [WorkerConfig],
-    useFactory: (config: WorkerConfig) =>
-      new NotificationTemplates(JSON.parse(config.NOTIFY_CLAIM_TEMPLATES) as Record<string, EventTemplates>),
+    useFactory: (config: WorkerConfig) => {
+      const templates = new NotificationTemplates(
+        JSON.parse(config.NOTIFY_CLAIM_TEMPLATES) as Record<string, EventTemplates>,
+      );
+      // A Welsh claim would get the English message: say so once at boot (docs/welsh.md).
+      const missing = templates.missingWelsh();
+      if (missing.length) {
+        new Logger('NotificationTemplates').warn({ missing }, 'no Welsh Notify template for these messages');
+      }
+      return templates;
+    },
   },
   {
     provide: PoliceCrimeReferences,

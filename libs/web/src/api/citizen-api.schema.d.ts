@@ -814,6 +814,8 @@ export interface components {
             serviceName: string;
             /** @enum {string} */
             status: "proposed" | "consented" | "sent" | "acknowledged" | "accepted" | "declined" | "in_progress" | "closed" | "withdrawn" | "expired";
+            /** @description The status in words, in the language of the answer */
+            statusText: string;
             withdrawnAt?: Record<string, never> | null;
         };
         ClaimDocumentView: {
