@@ -27,7 +27,7 @@ import { createHash } from 'node:crypto';
 import { CitizenAuthGuard, CurrentCitizen, type CitizenPrincipal } from '../auth/index.js';
 import {
   ApplicationResponse,
-  ApplicationSummaryResponse,
+  ApplicationListResponse,
   LiveEligibilityResponse,
   SubmissionResponse,
   TaskListResponse,
@@ -81,7 +81,7 @@ export class ApplicationsController {
 
   @Get()
   @ApiOperation({ summary: 'Your applications: drafts not yet expired, and those sent' })
-  @ApiResponse({ status: 200, type: [ApplicationSummaryResponse] })
+  @ApiResponse({ status: 200, type: ApplicationListResponse })
   async list(@CurrentCitizen() citizen: CitizenPrincipal): Promise<{ applications: unknown[] }> {
     return { applications: await this.listApplications.execute({ citizenId: citizen.citizenId }) };
   }

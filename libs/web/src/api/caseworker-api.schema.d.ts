@@ -829,14 +829,14 @@ export interface components {
         ClaimViewResponse: {
             appeals: Record<string, never>[];
             /** @description The application’s answers by section, special-category sections decrypted. */
-            application: Record<string, never>;
+            application: unknown;
             awardCalculations: Record<string, never>[];
             /** @description Reference, status, version, team, priority, assignment, service level. */
-            claim: Record<string, never>;
+            claim: unknown;
             decisions: Record<string, never>[];
             documents: Record<string, never>[];
             /** @description The eligibility assessment: outcome and the trace of rule results with paragraphs. */
-            eligibility: Record<string, never>;
+            eligibility: unknown;
             /** @enum {string} */
             eligibilitySource: "caseworker-run" | "as-submitted";
             informationRequests: Record<string, never>[];
@@ -1092,12 +1092,12 @@ export interface components {
             /** @description In order of preference */
             channels: ("email" | "phone" | "text")[];
             /** @description Give this word so the person knows the call is genuine */
-            codeWord?: Record<string, never> | null;
-            email?: Record<string, never> | null;
+            codeWord?: unknown;
+            email?: unknown;
             name: string;
-            phone?: Record<string, never> | null;
+            phone?: unknown;
             /** @description When it is safe to call */
-            safeTimes?: Record<string, never> | null;
+            safeTimes?: unknown;
             /** @description Never leave a voicemail when false */
             voicemailOk: boolean;
         };
@@ -1105,18 +1105,18 @@ export interface components {
             contact: components["schemas"]["PartnerContactDto"];
             needs: ("feeling-safe" | "emotional-support" | "practical-help" | "money" | "housing" | "health" | "legal-help" | "children" | "going-to-court")[];
             /** @description In the person’s own words */
-            summary?: Record<string, never> | null;
+            summary?: unknown;
         };
         PartnerReferralDto: {
-            acknowledgedAt?: Record<string, never> | null;
+            acknowledgedAt?: unknown;
             /** @description Acknowledge by the end of this day or the referral expires */
-            acknowledgeDueOn?: Record<string, never> | null;
-            declineReason?: Record<string, never> | null;
+            acknowledgeDueOn?: unknown;
+            declineReason?: unknown;
             id: string;
-            outcome?: Record<string, never> | null;
+            outcome?: unknown;
             /** @description The minimum needed to contact the person safely */
             person: components["schemas"]["PartnerPersonDto"];
-            sentAt?: Record<string, never> | null;
+            sentAt?: unknown;
             serviceId: string;
             serviceName: string;
             /** @enum {string} */
@@ -1212,7 +1212,7 @@ export interface components {
         ReassignBody: {
             priority?: number;
             /** @description Who should hold the claim; null puts it back in the queue. */
-            staffId?: Record<string, never> | null;
+            staffId?: unknown;
             /** @description Move the claim to this team’s queue. */
             team?: string;
             /** @description The claim version you worked from (or send If-Match). */
@@ -1366,44 +1366,44 @@ export interface components {
             kind: "special-expense";
         };
         StaffClaimReferralDto: {
-            acknowledgedAt?: Record<string, never> | null;
-            acknowledgeDueOn?: Record<string, never> | null;
-            closedAt?: Record<string, never> | null;
+            acknowledgedAt?: unknown;
+            acknowledgeDueOn?: unknown;
+            closedAt?: unknown;
             consent: components["schemas"]["StaffReferralConsentDto"];
-            consentedAt?: Record<string, never> | null;
+            consentedAt?: unknown;
             createdAt: string;
-            declineReason?: Record<string, never> | null;
-            expiredAt?: Record<string, never> | null;
+            declineReason?: unknown;
+            expiredAt?: unknown;
             id: string;
             needsMet: ("feeling-safe" | "emotional-support" | "practical-help" | "money" | "housing" | "health" | "legal-help" | "children" | "going-to-court")[];
             organisationId: string;
             organisationName: string;
-            outcome?: Record<string, never> | null;
+            outcome?: unknown;
             /** @description 1 is the best match of its request */
             rank: number;
-            replacesReferralId?: Record<string, never> | null;
+            replacesReferralId?: unknown;
             /** @description Right 4 breached: sent late, or flagged unsent past its day */
             sendBreached: boolean;
             /** @description Victims’ Code right 4: the day it must be sent by */
-            sendDueOn?: Record<string, never> | null;
+            sendDueOn?: unknown;
             /** @description Consented, still unsent and past its day now */
             sendOverdue: boolean;
-            sentAt?: Record<string, never> | null;
+            sentAt?: unknown;
             serviceId: string;
             serviceName: string;
             status: string;
-            withdrawnAt?: Record<string, never> | null;
+            withdrawnAt?: unknown;
         };
         StaffMemberResponse: {
             roles: ("caseworker" | "senior-caseworker" | "team-leader" | "auditor" | "administrator")[];
             /** @example cw-1042 */
             staffId: string;
             /** @example general */
-            team?: Record<string, never> | null;
+            team?: string | null;
         };
         StaffReferralConsentDto: {
             /** @description When the victim gave (or withdrew) it, which may be before it was recorded; null when unknown */
-            givenAt?: Record<string, never> | null;
+            givenAt?: unknown;
             /** @enum {string|null} */
             lastAction?: "given" | "withdrawn" | null;
             /**
@@ -1412,12 +1412,12 @@ export interface components {
              */
             method?: "online" | "phone" | "in-person" | "in-writing" | "unknown" | null;
             /** @description When it was recorded */
-            recordedAt?: Record<string, never> | null;
+            recordedAt?: unknown;
             /** @description Who recorded the newest entry: { type: citizen | staff, id } (the victim online, or staff for them) */
-            recordedBy?: Record<string, never> | null;
+            recordedBy?: unknown;
             /** @description Consent to share with this organisation stands now */
             standing: boolean;
-            wordingVersion?: Record<string, never> | null;
+            wordingVersion?: unknown;
         };
         TakenWorkResponse: {
             reference: string;
@@ -1495,7 +1495,7 @@ export interface components {
          */
         WithheldReason: "primary" | "secondary";
         WorkItemResponse: {
-            assignedStaffId?: Record<string, never> | null;
+            assignedStaffId?: unknown;
             priority: number;
             /** @example 26-000123-4 */
             reference: string;
@@ -1513,7 +1513,7 @@ export interface components {
         WorkPageResponse: {
             items: components["schemas"]["WorkItemResponse"][];
             /** @description Pass as cursor for the next page; null on the last. */
-            nextCursor?: Record<string, never> | null;
+            nextCursor?: unknown;
         };
     };
     responses: never;
@@ -1622,7 +1622,10 @@ export interface operations {
     OutcomesController_appeal: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The claim’s reference, as the victim was told it. */
                 reference: string;
@@ -1770,7 +1773,10 @@ export interface operations {
     OutcomesController_appealOutcome: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The appeal’s id. */
                 appealId: string;
@@ -1911,7 +1917,10 @@ export interface operations {
     WorkController_reassign: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The claim’s reference, as the victim was told it. */
                 reference: string;
@@ -1969,6 +1978,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Content too large */
             413: {
                 headers: {
@@ -1980,6 +2007,15 @@ export interface operations {
             };
             /** @description Unsupported media type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2135,7 +2171,10 @@ export interface operations {
     OutcomesController_decide: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The claim’s reference, as the victim was told it. */
                 reference: string;
@@ -2274,7 +2313,10 @@ export interface operations {
     OutcomesController_approve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The decision’s id. */
                 decisionId: string;
@@ -2415,7 +2457,10 @@ export interface operations {
     OutcomesController_reject: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The decision’s id. */
                 decisionId: string;
@@ -2556,7 +2601,10 @@ export interface operations {
     CaseworkController_request: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The claim’s reference, as the victim was told it. */
                 reference: string;
@@ -2614,6 +2662,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Content too large */
             413: {
                 headers: {
@@ -2625,6 +2691,15 @@ export interface operations {
             };
             /** @description Unsupported media type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2668,7 +2743,10 @@ export interface operations {
     CaseworkController_cancellation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The claim’s reference, as the victim was told it. */
                 reference: string;
@@ -2809,7 +2887,10 @@ export interface operations {
     CaseworkController_dueDate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The claim’s reference, as the victim was told it. */
                 reference: string;
@@ -2959,7 +3040,10 @@ export interface operations {
     CaseworkController_response: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The claim’s reference, as the victim was told it. */
                 reference: string;
@@ -3109,7 +3193,10 @@ export interface operations {
     DecisionsController_judgements: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The claim’s reference, as the victim was told it. */
                 reference: string;
@@ -3167,6 +3254,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Content too large */
             413: {
                 headers: {
@@ -3178,6 +3283,15 @@ export interface operations {
             };
             /** @description Unsupported media type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3221,7 +3335,10 @@ export interface operations {
     CaseworkController_note: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The claim’s reference, as the victim was told it. */
                 reference: string;
@@ -3279,6 +3396,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Content too large */
             413: {
                 headers: {
@@ -3290,6 +3425,15 @@ export interface operations {
             };
             /** @description Unsupported media type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3333,7 +3477,10 @@ export interface operations {
     OutcomesController_payment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The claim’s reference, as the victim was told it. */
                 reference: string;
@@ -3836,7 +3983,10 @@ export interface operations {
     WorkController_release: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The claim’s reference, as the victim was told it. */
                 reference: string;
@@ -3894,6 +4044,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Content too large */
             413: {
                 headers: {
@@ -3905,6 +4073,15 @@ export interface operations {
             };
             /** @description Unsupported media type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4060,7 +4237,10 @@ export interface operations {
     OutcomesController_reviewDecision: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The claim’s reference, as the victim was told it. */
                 reference: string;
@@ -4199,7 +4379,10 @@ export interface operations {
     OutcomesController_reviewRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The claim’s reference, as the victim was told it. */
                 reference: string;
