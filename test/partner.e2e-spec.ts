@@ -1,4 +1,4 @@
-import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
@@ -29,6 +29,7 @@ import {
   PostgresSupportDirectory,
 } from '@redress/persistence';
 import { AuditLog, FieldCipher } from '@redress/platform';
+import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DEVELOPMENT_PARTNER_KEY_PEPPER } from '../apps/caseworker-api/src/config.js';
@@ -48,14 +49,23 @@ const actor = { type: 'staff' as const, id: 'test-admin' };
  * Verifies a Redress webhook exactly as docs/referrals.md tells a partner to: split the header, HMAC-SHA256 of
  * `t + "." + raw body` under the secret, constant-time compare with any v1, and a 5-minute tolerance.
  */
-function partnerVerifies(rawBody: string, header: string, secret: string, nowSeconds = Date.now() / 1000): boolean {
-  const parts = header.split(',').map((part) => part.split('='));
-  const t = parts.find(([key]) => key === 't')?.[1];
-  const expected = createHmac('sha256', secret).update(`${t}.${rawBody}`).digest();
-  const ok = parts
-    .filter(([key]) => key === 'v1')
-    .some(([, value]) => value!.length === 64 && timingSafeEqual(Buffer.from(value!, 'hex'), expected));
-  return ok && Math.abs(nowSeconds - Number(t)) <= 300;
+/** What a partner does with the Standard Webhooks library: true when one of the signatures is their secret's. */
+function partnerVerifies(
+  rawBody: string,
+  headers: Record<string, string | string[] | undefined>,
+  secret: string,
+): boolean {
+  try {
+    new Webhook(secret).verify(rawBody, {
+      'webhook-id': String(headers['webhook-id']),
+      'webhook-timestamp': String(headers['webhook-timestamp']),
+      'webhook-signature': String(headers['webhook-signature']),
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof WebhookVerificationError) return false;
+    throw error;
+  }
 }
 
 describe('partner API and webhooks', () => {
@@ -560,7 +570,7 @@ describe('partner API and webhooks', () => {
         type: 'referral.withdrawn',
         data: { referralId: id, organisationId: ORG_A },
       });
-      expect(received[0]!.headers['redress-event-id']).toBe(deliveries[1].id);
+      expect(received[0]!.headers['webhook-id']).toBe(deliveries[1].id);
     });
   });
 
@@ -575,7 +585,7 @@ describe('partner API and webhooks', () => {
       return row.id;
     }
 
-    it('verifies with the documented algorithm, with both secrets during a rotation, and fails with a wrong secret', async () => {
+    it('verifies with the standardwebhooks library, with both secrets during a rotation, and fails with a wrong secret', async () => {
       // A new secret with no grace period: only it signs.
       const { signingSecret: oldSecret } = await new ConfigurePartnerWebhook(
         partnerStore(),
@@ -598,21 +608,25 @@ describe('partner API and webhooks', () => {
       received.length = 0;
       await deliver.execute({ deliveryId: await freshDelivery(), lastAttempt: false });
       const single = received[0]!;
-      const header = String(single.headers['redress-signature']);
-      expect(header).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
-      expect(partnerVerifies(single.body, header, oldSecret)).toBe(true);
-      expect(partnerVerifies(single.body, header, 'whsec_wrong')).toBe(false);
-      expect(partnerVerifies(`${single.body} `, header, oldSecret)).toBe(false);
-      expect(partnerVerifies(single.body, header, oldSecret, Date.now() / 1000 + 600)).toBe(false);
+      expect(oldSecret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+      expect(single.headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/);
+      expect(single.headers['webhook-id']).toEqual(JSON.parse(single.body).id);
+      expect(Math.abs(Number(single.headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(60);
+      expect(partnerVerifies(single.body, single.headers, oldSecret)).toBe(true);
+      expect(partnerVerifies(single.body, single.headers, `whsec_${randomBytes(32).toString('base64')}`)).toBe(false);
+      expect(partnerVerifies(`${single.body} `, single.headers, oldSecret)).toBe(false);
+      // A replay under another id, or at another time, does not verify either.
+      expect(partnerVerifies(single.body, { ...single.headers, 'webhook-id': randomUUID() }, oldSecret)).toBe(false);
+      const earlier = String(Number(single.headers['webhook-timestamp']) - 1);
+      expect(partnerVerifies(single.body, { ...single.headers, 'webhook-timestamp': earlier }, oldSecret)).toBe(false);
 
       const { signingSecret: newSecret } = await configure.execute({ organisationId: ORG_A, url: hookUrl, actor });
       received.length = 0;
       await deliver.execute({ deliveryId: await freshDelivery(), lastAttempt: false });
       const rotated = received[0]!;
-      const rotatedHeader = String(rotated.headers['redress-signature']);
-      expect(rotatedHeader).toMatch(/^t=\d+,v1=[0-9a-f]{64},v1=[0-9a-f]{64}$/);
-      expect(partnerVerifies(rotated.body, rotatedHeader, newSecret)).toBe(true);
-      expect(partnerVerifies(rotated.body, rotatedHeader, oldSecret)).toBe(true);
+      expect(rotated.headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]{43}= v1,[A-Za-z0-9+/]{43}=$/);
+      expect(partnerVerifies(rotated.body, rotated.headers, newSecret)).toBe(true);
+      expect(partnerVerifies(rotated.body, rotated.headers, oldSecret)).toBe(true);
       // The signing secret is stored encrypted, never in clear.
       const [endpoint] = await dataSource.query('SELECT * FROM partner_webhook_endpoint WHERE organization_id = $1', [
         ORG_A,

@@ -60,6 +60,41 @@ describe.each(apps)('%s platform routes', (_name, create) => {
     });
   });
 
+  it('answers a body of a media type the route does not take with 415, a form-encoded one included', async () => {
+    for (const [type, body] of [
+      ['application/x-www-form-urlencoded', 'email=a%40example.test'],
+      ['text/plain', '{"email":"a@example.test"}'],
+      ['application/xml', '<email/>'],
+    ]) {
+      const response = await request(app.getHttpServer()).post('/health/live').set('content-type', type!).send(body);
+      expect([type, response.status]).toEqual([type, 415]);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.body).toMatchObject({
+        status: 415,
+        code: 'request.unsupported-media-type',
+        type: 'urn:redress:problem:request.unsupported-media-type',
+      });
+    }
+  });
+
+  it("gives framework errors a code and a urn:redress:problem type, and helmet's headers", async () => {
+    const badJson = await request(app.getHttpServer())
+      .post('/health/live')
+      .set('content-type', 'application/json')
+      .send('{"a":');
+    expect(badJson.body).toMatchObject({ status: 400, code: 'request.invalid-json' });
+    expect(badJson.body.type).toBe('urn:redress:problem:request.invalid-json');
+    const tooLarge = await request(app.getHttpServer())
+      .post('/health/live')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ padding: 'x'.repeat(2_000_000) }));
+    expect(tooLarge.body).toMatchObject({ status: 413, code: 'request.too-large' });
+    const live = await request(app.getHttpServer()).get('/health/live');
+    expect(live.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(live.headers['x-content-type-options']).toBe('nosniff');
+    expect(live.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+  });
+
   it('answers a malformed JSON body with 400 problem+json, never 500', async () => {
     for (const body of ['{"a":', '{bad json}', '[1,2', '"unterminated', '{"__proto__":{"x":1}}']) {
       const response = await request(app.getHttpServer())

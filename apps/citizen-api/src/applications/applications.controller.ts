@@ -29,7 +29,7 @@ import { AnswerLanguage, assessmentIn, nextStepIn, withTasksIn } from '../langua
 import type { Language } from '@redress/platform';
 import {
   ApplicationResponse,
-  ApplicationSummaryResponse,
+  ApplicationListResponse,
   LiveEligibilityResponse,
   SubmissionResponse,
   TaskListResponse,
@@ -90,7 +90,7 @@ export class ApplicationsController {
 
   @Get()
   @ApiOperation({ summary: 'Your applications: drafts not yet expired, and those sent' })
-  @ApiResponse({ status: 200, type: [ApplicationSummaryResponse] })
+  @ApiResponse({ status: 200, type: ApplicationListResponse })
   async list(@CurrentCitizen() citizen: CitizenPrincipal): Promise<{ applications: unknown[] }> {
     return { applications: await this.listApplications.execute({ citizenId: citizen.citizenId }) };
   }

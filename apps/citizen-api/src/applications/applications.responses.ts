@@ -25,6 +25,10 @@ export class ApplicationSummaryResponse {
   @ApiProperty({ nullable: true, type: String }) claimReference: string | null;
 }
 
+export class ApplicationListResponse {
+  @ApiProperty({ type: [ApplicationSummaryResponse] }) applications: ApplicationSummaryResponse[];
+}
+
 export class ApplicationResponse extends ApplicationSummaryResponse {
   @ApiProperty({ description: 'Current answers by section', type: 'object', additionalProperties: true })
   sections: Record<string, unknown>;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import helmet from '@fastify/helmet';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { ReferenceObject, SchemaObject } from '@nestjs/swagger';
@@ -66,7 +67,8 @@ export async function configureHttpApp(
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.enableShutdownHooks();
-  app.useSecurityHeaders({
+  // Security headers by @fastify/helmet (as the web services have them).
+  await app.register(helmet, {
     // Swagger UI needs inline styles; everything else is same-origin only.
     contentSecurityPolicy: {
       directives: {

@@ -20,7 +20,8 @@ export function fromOpenApiSchema(schema: unknown): unknown {
     Object.entries(rest).map(([key, value]) => [key, key === 'example' ? value : fromOpenApiSchema(value)]),
   );
   if (nullable !== true) return converted;
-  if (typeof converted.type === 'string') {
+  const composed = ['allOf', 'oneOf', 'anyOf', '$ref'].some((keyword) => keyword in converted);
+  if (typeof converted.type === 'string' && !composed) {
     const withNull: Json = { ...converted, type: [converted.type, 'null'] };
     if (Array.isArray(withNull.enum)) withNull.enum = [...(withNull.enum as unknown[]), null];
     return withNull;

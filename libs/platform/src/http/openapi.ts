@@ -180,18 +180,56 @@ export function completeOpenApiDocument(
   const schemas = (components.schemas ??= {});
   for (const [name, schema] of Object.entries(views)) schemas[name] ??= schema;
   schemas[PROBLEM_SCHEMA] = problemSchema;
+  for (const schema of Object.values(schemas)) untypeReflectedUnions(schema as SchemaObject);
   const globallySecured = Boolean(document.security?.length);
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of METHODS) {
       const operation = item[method];
       if (!operation) continue;
-      completeOperation(operation, path, method, globallySecured);
+      completeOperation(operation, path, method, globallySecured, schemas);
     }
   }
   return document;
 }
 
-function completeOperation(operation: OperationObject, path: string, method: string, globallySecured: boolean): void {
+/**
+ * A DTO property typed `string | null` (or any union) reaches the document as `type: object`: TypeScript's
+ * reflection says only "Object". Such a property gets the type its example or format shows, or no type at all
+ * (any value) rather than a wrong one. Better still, the DTO names the type (`@ApiProperty({ type: String })`).
+ */
+function untypeReflectedUnions(schema: SchemaObject): void {
+  for (const property of Object.values(schema.properties ?? {}) as SchemaObject[]) {
+    if ('$ref' in property || property.type !== 'object') continue;
+    if (property.properties || property.additionalProperties || property.allOf || property.oneOf || property.anyOf)
+      continue;
+    const example: unknown = property.example;
+    if (property.format || typeof example === 'string') property.type = 'string';
+    else if (typeof example === 'number') property.type = 'number';
+    else if (typeof example === 'boolean') property.type = 'boolean';
+    else {
+      // Any value: OpenAPI 3.0 cannot say "nullable" without a type, and a guessed type would be a wrong contract.
+      delete property.type;
+      delete property.nullable;
+    }
+  }
+}
+
+/** Whether a request body (by reference or inline) has a `version` property: the route changes a versioned thing. */
+function takesVersion(operation: OperationObject, schemas: Record<string, SchemaObject | ReferenceObject>): boolean {
+  const body = operation.requestBody as
+    { content?: Record<string, { schema?: SchemaObject | ReferenceObject }> } | undefined;
+  let schema = body?.content?.['application/json']?.schema;
+  if (schema && '$ref' in schema) schema = schemas[schema.$ref.split('/').pop()!];
+  return Boolean(schema && !('$ref' in schema) && schema.properties?.version);
+}
+
+function completeOperation(
+  operation: OperationObject,
+  path: string,
+  method: string,
+  globallySecured: boolean,
+  schemas: Record<string, SchemaObject | ReferenceObject>,
+): void {
   const responses = operation.responses as Record<string, ResponseObject>;
   const parameters = (operation.parameters ?? []) as ParameterObject[];
   for (const name of [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!)) {
@@ -211,6 +249,15 @@ function completeOperation(operation: OperationObject, path: string, method: str
   if (operation.requestBody || method === 'post' || method === 'put' || method === 'patch') expected.push(413, 415);
   if (secured) expected.push(401, 403);
   if (path.includes('{')) expected.push(404);
+  const ifMatch = parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === 'if-match');
+  if (ifMatch || takesVersion(operation, schemas)) {
+    // Optimistic concurrency: the version in If-Match (or the body) is required, and must be the current one.
+    expected.push(409, 412, 428);
+    if (!ifMatch) {
+      parameters.push({ in: 'header', name: 'If-Match', required: false, schema: { type: 'string' } });
+      operation.parameters = parameters;
+    }
+  }
   for (const status of expected) {
     responses[String(status)] ??= { description: TITLE_BY_STATUS[status] ?? 'Error' };
   }

@@ -1197,14 +1197,14 @@ export interface components {
         ClaimViewResponse: {
             appeals: Record<string, never>[];
             /** @description The application’s answers by section, special-category sections decrypted. */
-            application: Record<string, never>;
+            application: unknown;
             awardCalculations: Record<string, never>[];
             /** @description Reference, status, version, team, priority, assignment, service level. */
-            claim: Record<string, never>;
+            claim: unknown;
             decisions: Record<string, never>[];
             documents: Record<string, never>[];
             /** @description The eligibility assessment: outcome and the trace of rule results with paragraphs. */
-            eligibility: Record<string, never>;
+            eligibility: unknown;
             /** @enum {string} */
             eligibilitySource: "caseworker-run" | "as-submitted";
             informationRequests: Record<string, never>[];
@@ -1513,12 +1513,12 @@ export interface components {
             /** @description In order of preference */
             channels: ("email" | "phone" | "text")[];
             /** @description Give this word so the person knows the call is genuine */
-            codeWord?: Record<string, never> | null;
-            email?: Record<string, never> | null;
+            codeWord?: unknown;
+            email?: unknown;
             name: string;
-            phone?: Record<string, never> | null;
+            phone?: unknown;
             /** @description When it is safe to call */
-            safeTimes?: Record<string, never> | null;
+            safeTimes?: unknown;
             /** @description Never leave a voicemail when false */
             voicemailOk: boolean;
         };
@@ -1534,7 +1534,7 @@ export interface components {
             contact: components["schemas"]["PartnerContactDto"];
             needs: ("feeling-safe" | "emotional-support" | "practical-help" | "money" | "housing" | "health" | "legal-help" | "children" | "going-to-court")[];
             /** @description In the person’s own words */
-            summary?: Record<string, never> | null;
+            summary?: unknown;
         };
         PartnerReferralDto: {
             acknowledgedAt?: string | null;
@@ -1729,7 +1729,7 @@ export interface components {
         ReassignBody: {
             priority?: number;
             /** @description Who should hold the claim; null puts it back in the queue. */
-            staffId?: Record<string, never> | null;
+            staffId?: unknown;
             /** @description Move the claim to this team’s queue. */
             team?: string;
             /** @description The claim version you worked from (or send If-Match). */
@@ -1905,44 +1905,44 @@ export interface components {
             kind: "special-expense";
         };
         StaffClaimReferralDto: {
-            acknowledgedAt?: Record<string, never> | null;
-            acknowledgeDueOn?: Record<string, never> | null;
-            closedAt?: Record<string, never> | null;
+            acknowledgedAt?: unknown;
+            acknowledgeDueOn?: unknown;
+            closedAt?: unknown;
             consent: components["schemas"]["StaffReferralConsentDto"];
-            consentedAt?: Record<string, never> | null;
+            consentedAt?: unknown;
             createdAt: string;
-            declineReason?: Record<string, never> | null;
-            expiredAt?: Record<string, never> | null;
+            declineReason?: unknown;
+            expiredAt?: unknown;
             id: string;
             needsMet: ("feeling-safe" | "emotional-support" | "practical-help" | "money" | "housing" | "health" | "legal-help" | "children" | "going-to-court")[];
             organisationId: string;
             organisationName: string;
-            outcome?: Record<string, never> | null;
+            outcome?: unknown;
             /** @description 1 is the best match of its request */
             rank: number;
-            replacesReferralId?: Record<string, never> | null;
+            replacesReferralId?: unknown;
             /** @description Right 4 breached: sent late, or flagged unsent past its day */
             sendBreached: boolean;
             /** @description Victims’ Code right 4: the day it must be sent by */
-            sendDueOn?: Record<string, never> | null;
+            sendDueOn?: unknown;
             /** @description Consented, still unsent and past its day now */
             sendOverdue: boolean;
-            sentAt?: Record<string, never> | null;
+            sentAt?: unknown;
             serviceId: string;
             serviceName: string;
             status: string;
-            withdrawnAt?: Record<string, never> | null;
+            withdrawnAt?: unknown;
         };
         StaffMemberResponse: {
             roles: ("caseworker" | "senior-caseworker" | "team-leader" | "auditor" | "administrator")[];
             /** @example cw-1042 */
             staffId: string;
             /** @example general */
-            team?: Record<string, never> | null;
+            team?: string | null;
         };
         StaffReferralConsentDto: {
             /** @description When the victim gave (or withdrew) it, which may be before it was recorded; null when unknown */
-            givenAt?: Record<string, never> | null;
+            givenAt?: unknown;
             /** @enum {string|null} */
             lastAction?: "given" | "withdrawn" | null;
             /**
@@ -1951,12 +1951,12 @@ export interface components {
              */
             method?: "online" | "phone" | "in-person" | "in-writing" | "unknown" | null;
             /** @description When it was recorded */
-            recordedAt?: Record<string, never> | null;
+            recordedAt?: unknown;
             /** @description Who recorded the newest entry: { type: citizen | staff, id } (the victim online, or staff for them) */
-            recordedBy?: Record<string, never> | null;
+            recordedBy?: unknown;
             /** @description Consent to share with this organisation stands now */
             standing: boolean;
-            wordingVersion?: Record<string, never> | null;
+            wordingVersion?: unknown;
         };
         TakenWorkResponse: {
             reference: string;
@@ -2066,7 +2066,7 @@ export interface components {
          */
         WithheldReason: "primary" | "secondary";
         WorkItemResponse: {
-            assignedStaffId?: Record<string, never> | null;
+            assignedStaffId?: unknown;
             priority: number;
             /** @example 26-000123-4 */
             reference: string;
@@ -2084,7 +2084,7 @@ export interface components {
         WorkPageResponse: {
             items: components["schemas"]["WorkItemResponse"][];
             /** @description Pass as cursor for the next page; null on the last. */
-            nextCursor?: Record<string, never> | null;
+            nextCursor?: unknown;
         };
     };
     responses: never;
@@ -2196,7 +2196,10 @@ export interface operations {
     OutcomesController_appeal: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The claim’s reference, as the victim was told it. */
                 reference: string;
@@ -2344,7 +2347,10 @@ export interface operations {
     OutcomesController_appealOutcome: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The appeal’s id. */
                 appealId: string;
@@ -2485,7 +2491,10 @@ export interface operations {
     WorkController_reassign: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The claim’s reference, as the victim was told it. */
                 reference: string;
@@ -2543,6 +2552,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Content too large */
             413: {
                 headers: {
@@ -2554,6 +2581,15 @@ export interface operations {
             };
             /** @description Unsupported media type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2709,7 +2745,10 @@ export interface operations {
     OutcomesController_decide: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The claim’s reference, as the victim was told it. */
                 reference: string;
@@ -2848,7 +2887,10 @@ export interface operations {
     OutcomesController_approve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The decision’s id. */
                 decisionId: string;
@@ -2989,7 +3031,10 @@ export interface operations {
     OutcomesController_reject: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The decision’s id. */
                 decisionId: string;
@@ -3130,7 +3175,10 @@ export interface operations {
     CaseworkController_request: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The claim’s reference, as the victim was told it. */
                 reference: string;
@@ -3188,6 +3236,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Content too large */
             413: {
                 headers: {
@@ -3199,6 +3265,15 @@ export interface operations {
             };
             /** @description Unsupported media type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3242,7 +3317,10 @@ export interface operations {
     CaseworkController_cancellation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The claim’s reference, as the victim was told it. */
                 reference: string;
@@ -3383,7 +3461,10 @@ export interface operations {
     CaseworkController_dueDate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The claim’s reference, as the victim was told it. */
                 reference: string;
@@ -3533,7 +3614,10 @@ export interface operations {
     CaseworkController_response: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The claim’s reference, as the victim was told it. */
                 reference: string;
@@ -3683,7 +3767,10 @@ export interface operations {
     DecisionsController_judgements: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The claim’s reference, as the victim was told it. */
                 reference: string;
@@ -3741,6 +3828,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Content too large */
             413: {
                 headers: {
@@ -3752,6 +3857,15 @@ export interface operations {
             };
             /** @description Unsupported media type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3795,7 +3909,10 @@ export interface operations {
     CaseworkController_note: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The claim’s reference, as the victim was told it. */
                 reference: string;
@@ -3853,6 +3970,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Content too large */
             413: {
                 headers: {
@@ -3864,6 +3999,15 @@ export interface operations {
             };
             /** @description Unsupported media type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3907,7 +4051,10 @@ export interface operations {
     PaymentsController_payee: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The claim’s reference, as the victim was told it. */
                 reference: string;
@@ -4050,7 +4197,10 @@ export interface operations {
     PaymentsController_payeeApproval: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 payeeId: string;
                 /** @description The claim’s reference, as the victim was told it. */
@@ -4194,7 +4344,10 @@ export interface operations {
     PaymentsController_payment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The claim’s reference, as the victim was told it. */
                 reference: string;
@@ -4346,7 +4499,10 @@ export interface operations {
     PaymentsController_paymentApproval: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 paymentId: string;
                 /** @description The claim’s reference, as the victim was told it. */
@@ -4848,7 +5004,10 @@ export interface operations {
     WorkController_release: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The claim’s reference, as the victim was told it. */
                 reference: string;
@@ -4906,6 +5065,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Content too large */
             413: {
                 headers: {
@@ -4917,6 +5094,15 @@ export interface operations {
             };
             /** @description Unsupported media type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5072,7 +5258,10 @@ export interface operations {
     OutcomesController_reviewDecision: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The claim’s reference, as the victim was told it. */
                 reference: string;
@@ -5211,7 +5400,10 @@ export interface operations {
     OutcomesController_reviewRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is made to. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The claim’s reference, as the victim was told it. */
                 reference: string;

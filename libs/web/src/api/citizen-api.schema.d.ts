@@ -606,7 +606,7 @@ export interface components {
         AccessHistoryPageResponse: {
             entries: components["schemas"]["AccessHistoryEntryResponse"][];
             /** @description Pass as cursor for the next page; null on the last. */
-            nextCursor?: Record<string, never> | null;
+            nextCursor?: unknown;
         };
         AccessReaderResponse: {
             /** @example a caseworker in team general */
@@ -616,18 +616,18 @@ export interface components {
             /** @description Support organisations only. */
             organisationId?: string;
             /** @description Support organisations only: the public name. */
-            organisationName?: Record<string, never> | null;
+            organisationName?: unknown;
             /**
              * @description Staff only: the role the read was made in. Staff are never named.
              * @enum {string}
              */
             role?: "caseworker" | "senior-caseworker" | "team-leader" | "auditor" | "administrator" | "staff";
             /** @description Staff only: the team, for casework roles. */
-            team?: Record<string, never> | null;
+            team?: unknown;
         };
         AccessViewedResponse: {
             /** @description The claim, or the claim a referral was made from (else null). */
-            claimReference: Record<string, never> | null;
+            claimReference: unknown;
             /** @description Referrals only. */
             referralId?: string;
             /** @enum {string} */
@@ -650,15 +650,18 @@ export interface components {
         };
         ApplicantFactsDto: {
             /** @example 1990-05-01 */
-            dateOfBirth?: Record<string, never> | null;
+            dateOfBirth?: string | null;
             /** @description At the time of the incident */
-            livedWithAssailantAsFamily?: Record<string, never> | null;
-            previousApplicationForSameInjury?: Record<string, never> | null;
+            livedWithAssailantAsFamily?: unknown;
+            previousApplicationForSameInjury?: unknown;
             residence?: ("ordinarily-resident-uk" | "british-citizen" | "close-relative-of-british-citizen" | "eu-eea-national" | "eu-eea-family-member" | "council-of-europe-national" | "armed-forces" | "armed-forces-relative" | "trafficking-victim" | "asylum-applicant")[] | null;
             /** @description Or is likely to again */
-            stillLivesWithAssailant?: Record<string, never> | null;
+            stillLivesWithAssailant?: unknown;
             /** @description [] means none; leave out spent ones */
             unspentConvictions?: components["schemas"]["UnspentConvictionDto"][] | null;
+        };
+        ApplicationListResponse: {
+            applications: components["schemas"]["ApplicationSummaryResponse"][];
         };
         ApplicationResponse: {
             claimReference: string | null;
@@ -723,7 +726,7 @@ export interface components {
             /** @enum {string} */
             action: "given" | "withdrawn";
             /** @description When you gave (or withdrew) it; null when not known */
-            givenAt?: Record<string, never> | null;
+            givenAt?: unknown;
             /**
              * @description How you gave (or withdrew) it: online yourself, or by phone, in person or in writing to a caseworker (`unknown` only for some entries a caseworker made before this was kept)
              * @enum {string}
@@ -784,31 +787,31 @@ export interface components {
             status: string;
         };
         CitizenReferralDto: {
-            acknowledgedAt?: Record<string, never> | null;
-            claimId?: Record<string, never> | null;
-            closedAt?: Record<string, never> | null;
-            consentedAt?: Record<string, never> | null;
+            acknowledgedAt?: unknown;
+            claimId?: unknown;
+            closedAt?: unknown;
+            consentedAt?: unknown;
             /** @description Present while consent is awaited */
             consentWording?: components["schemas"]["ConsentWordingDto"] | null;
             createdAt: string;
-            declineReason?: Record<string, never> | null;
-            expiredAt?: Record<string, never> | null;
+            declineReason?: unknown;
+            expiredAt?: unknown;
             id: string;
             needsMet: ("feeling-safe" | "emotional-support" | "practical-help" | "money" | "housing" | "health" | "legal-help" | "children" | "going-to-court")[];
             organisationId: string;
             organisationName: string;
-            outcome?: Record<string, never> | null;
+            outcome?: unknown;
             /** @description 1 is the best match */
             rank: number;
             /** @description Why this service was suggested, in plain words */
             reasons: string[];
             /** @description The referral this one was offered in place of */
-            replacesReferralId?: Record<string, never> | null;
+            replacesReferralId?: unknown;
             /** @description It was not sent within 2 working days of consent */
             sendBreached: boolean;
             /** @description Victims’ Code right 4: the day it must be sent by */
-            sendDueOn?: Record<string, never> | null;
-            sentAt?: Record<string, never> | null;
+            sendDueOn?: unknown;
+            sentAt?: unknown;
             serviceDescription: string;
             serviceId: string;
             serviceName: string;
@@ -816,7 +819,7 @@ export interface components {
             status: "proposed" | "consented" | "sent" | "acknowledged" | "accepted" | "declined" | "in_progress" | "closed" | "withdrawn" | "expired";
             /** @description The status in words, in the language of the answer */
             statusText: string;
-            withdrawnAt?: Record<string, never> | null;
+            withdrawnAt?: unknown;
         };
         ClaimDocumentView: {
             contentType: string;
@@ -966,12 +969,12 @@ export interface components {
             incident?: components["schemas"]["IncidentFactsDto"] | null;
             injuries?: components["schemas"]["InjuryFactsDto"] | null;
             /** @description Exceptional circumstances claimed for applying late */
-            lateApplicationReason?: Record<string, never> | null;
+            lateApplicationReason?: unknown;
             /**
              * @description Date the application is received; default today
              * @example 2026-11-27
              */
-            receivedOn?: Record<string, never> | null;
+            receivedOn?: string | null;
             /** @enum {string|null} */
             route?: "direct-victim" | "exceptional-risk" | "witness" | "fatal" | null;
             witness?: components["schemas"]["WitnessFactsDto"] | null;
@@ -995,7 +998,7 @@ export interface components {
         /** @enum {string} */
         EvidenceType: "pdf" | "jpeg" | "png" | "heic" | "docx";
         FatalFactsDto: {
-            paidFuneral?: Record<string, never> | null;
+            paidFuneral?: unknown;
             /** @enum {string|null} */
             relationship?: "spouse-or-civil-partner-living-together" | "partner-living-together-2-years" | "spouse-or-partner-apart-through-ill-health" | "former-spouse-financially-supported" | "parent" | "child" | "other" | null;
         };
@@ -1017,22 +1020,22 @@ export interface components {
             unableToWorkOver28Weeks?: boolean;
         };
         IncidentFactsDto: {
-            assailantMayBenefit?: Record<string, never> | null;
-            cooperatedWithPolice?: Record<string, never> | null;
+            assailantMayBenefit?: unknown;
+            cooperatedWithPolice?: unknown;
             /**
              * @description The incident, or the first of a period of abuse
              * @example 2025-03-14
              */
-            date?: Record<string, never> | null;
+            date?: string | null;
             /** @enum {string|null} */
             kind?: "physical-attack" | "violent-act" | "threat-of-immediate-violence" | "sexual-assault" | "arson" | "animal-deliberately-used" | "animal-not-deliberately-used" | "vehicle-deliberately-used" | "vehicle-accident" | "other" | null;
             /** @description The last incident of a period of abuse */
-            lastDate?: Record<string, never> | null;
+            lastDate?: unknown;
             /** @enum {string|null} */
             place?: "england" | "wales" | "scotland" | "northern-ireland" | "annex-c" | "elsewhere" | null;
             /** @description The first report to the police */
-            reportedOn?: Record<string, never> | null;
-            reportedToPolice?: Record<string, never> | null;
+            reportedOn?: unknown;
+            reportedToPolice?: unknown;
         };
         InfectionDto: {
             details?: string;
@@ -1067,8 +1070,8 @@ export interface components {
             /** @description null: no mental injury */
             mentalInjury?: components["schemas"]["MentalInjuryFactsDto"] | null;
             /** @description Only injuries below the lowest tariff level */
-            minorOnly?: Record<string, never> | null;
-            sexualAssault?: Record<string, never> | null;
+            minorOnly?: unknown;
+            sexualAssault?: unknown;
         };
         LiveEligibilityResponse: {
             /** Format: uuid */
@@ -1098,9 +1101,9 @@ export interface components {
         MentalInjuryFactsDto: {
             /** @enum {string|null} */
             diagnosis?: "psychiatrist" | "clinical-psychologist" | "other" | "none-yet" | null;
-            disabling?: Record<string, never> | null;
-            durationWeeks?: Record<string, never> | null;
-            ongoing?: Record<string, never> | null;
+            disabling?: unknown;
+            durationWeeks?: unknown;
+            ongoing?: unknown;
         };
         OffenderDto: {
             livedWithOffenderAsFamily?: boolean;
@@ -1530,8 +1533,8 @@ export interface components {
             reason: "no-longer-wanted" | "compensated-elsewhere" | "too-distressing" | "other";
         };
         WitnessFactsDto: {
-            lovedOne?: Record<string, never> | null;
-            presentOrImmediateAftermath?: Record<string, never> | null;
+            lovedOne?: unknown;
+            presentOrImmediateAftermath?: unknown;
         };
     };
     responses: never;
@@ -1557,7 +1560,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicationSummaryResponse"][];
+                    "application/json": components["schemas"]["ApplicationListResponse"];
                 };
             };
             /** @description Unauthorised */
@@ -1863,6 +1866,24 @@ export interface operations {
             };
             /** @description Already sent: withdraw the claim instead */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -33,7 +33,8 @@ export class ConfigurePartnerWebhook {
     const now = this.clock.now();
     const context = webhookSecretContext(command.organisationId);
     const existing = await this.store.webhookEndpoint(command.organisationId);
-    const signingSecret = `whsec_${randomBytes(32).toString('base64url')}`;
+    // Standard Webhooks: `whsec_` and the key in standard base64.
+    const signingSecret = `whsec_${randomBytes(32).toString('base64')}`;
     const previousSecretValidUntil = existing ? new Date(now.getTime() + this.graceMilliseconds) : null;
     await this.store.saveWebhookEndpoint(
       {

@@ -3,7 +3,7 @@ import { Clock } from '../../ports/clock.js';
 import { PartnerAccessStore, WebhookSender } from '../partner-access-ports.js';
 import { FieldEncryption } from '../referral-ports.js';
 import { webhookSecretContext } from '../configure-partner-webhook/configure-partner-webhook.use-case.js';
-import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from './webhook-signature.js';
+import { standardWebhookHeaders } from './webhook-signature.js';
 
 /** Partners get 24 hours of retries; after that the delivery stays visible as failed. */
 export const WEBHOOK_RETRY_WINDOW_MS = 24 * 3600 * 1000;
@@ -72,9 +72,8 @@ export class DeliverReferralWebhook {
     const headers = {
       'content-type': 'application/json',
       'user-agent': 'Redress-Webhooks/1',
-      'redress-event-id': delivery.id,
       'redress-event-type': delivery.eventType,
-      [WEBHOOK_SIGNATURE_HEADER.toLowerCase()]: signWebhook(body, secrets, Math.floor(now.getTime() / 1000)),
+      ...standardWebhookHeaders(delivery.id, body, secrets, now),
     };
     let statusCode: number | null = null;
     let error: string;

@@ -1,14 +1,20 @@
-import { createHmac } from 'node:crypto';
-
-export const WEBHOOK_SIGNATURE_HEADER = 'Redress-Signature';
+import { Webhook } from 'standardwebhooks';
 
 /**
- * `Redress-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">[,v1=...]`: one v1 per signing
- * secret in force (two while a secret is being rotated), as docs/referrals.md tells partners.
+ * Standard Webhooks (https://www.standardwebhooks.com): `webhook-id` (the event id, the same on every retry),
+ * `webhook-timestamp` (Unix seconds) and `webhook-signature: v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<body>">`,
+ * one `v1,` signature per secret in force (two, space separated, while a secret is rotated). Secrets are
+ * `whsec_<base64 key>`. Signed with the specification's own library, so a partner verifies with theirs.
  */
-export function signWebhook(body: string, secrets: readonly string[], timestampSeconds: number): string {
-  const signatures = secrets.map(
-    (secret) => `v1=${createHmac('sha256', secret).update(`${timestampSeconds}.${body}`).digest('hex')}`,
-  );
-  return [`t=${timestampSeconds}`, ...signatures].join(',');
+export function standardWebhookHeaders(
+  eventId: string,
+  body: string,
+  secrets: readonly string[],
+  at: Date,
+): { 'webhook-id': string; 'webhook-timestamp': string; 'webhook-signature': string } {
+  return {
+    'webhook-id': eventId,
+    'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+    'webhook-signature': secrets.map((secret) => new Webhook(secret).sign(eventId, at, body)).join(' '),
+  };
 }
