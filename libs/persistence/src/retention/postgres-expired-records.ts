@@ -10,7 +10,7 @@ export class PostgresExpiredRecords extends ExpiredRecords {
   async purge(before: Date): Promise<PurgedCounts> {
     return this.dataSource.transaction(async (manager) => {
       const count = async (sql: string): Promise<number> => {
-        const [, affected] = (await manager.query(sql, [before])) as [unknown, number];
+        const [, affected] = await manager.query<[unknown, number]>(sql, [before]);
         return affected;
       };
       const signInCodes = await count(`DELETE FROM citizen_sign_in_code WHERE expires_at < $1`);
