@@ -28,6 +28,8 @@ const apps = [
   ['caseworker-api', 'dist/apps/caseworker-api/src/main.js', { PORT: caseworkerPort }],
   ['worker', 'dist/apps/worker/src/main.js', {}],
 ];
+// The finance system's stand-in, unless a finance API is configured: approved payments are then instructed locally.
+if (!env.FINANCE_API_BASE_URL) apps.push(['finance-stub', 'dist/scripts/finance-stub.js', {}]);
 const children = apps.map(([name, entry, extra]) => {
   const child = spawn(process.execPath, ['--enable-source-maps', entry], {
     stdio: 'inherit',
@@ -47,7 +49,8 @@ Redress is starting:
   citizen API     http://127.0.0.1:${citizenPort}   (docs: /docs, OpenAPI: /docs-json, health: /health/ready)
   caseworker API  http://127.0.0.1:${caseworkerPort}   (docs: /docs, OpenAPI: /docs-json, health: /health/ready)
   worker          no HTTP port; logs "worker ready"
-Press Ctrl-C to stop all three.
+  finance stub    http://127.0.0.1:3098 (unless FINANCE_API_BASE_URL is set)
+Press Ctrl-C to stop them all.
 `);
 
 let stopping = false;
