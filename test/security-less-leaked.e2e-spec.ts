@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { dataSourceOptions } from '@redress/persistence';
+import { PurgeExpired } from '@redress/application';
+import { dataSourceOptions, PostgresExpiredRecords } from '@redress/persistence';
 import { loggerParams, safeError } from '@redress/platform';
 import pino from 'pino';
 import { DataSource } from 'typeorm';
+import { createIsolatedDatabase } from './support/isolated-database.js';
 
 /**
  * Issue 19, point "less kept, less leaked" (the part built in this round): a database error reaches the logs
@@ -67,5 +69,60 @@ describe('less kept, less leaked: database errors in logs', () => {
     logger.error({ err: error }, 'request failed');
     expect(lines.join('')).toContain('database error 22P02');
     expect(lines.join('')).not.toContain(secret);
+  });
+});
+
+describe('less kept: the retention job deletes expired sign-in codes, sessions, refresh tokens and idempotency records', () => {
+  let database: Awaited<ReturnType<typeof createIsolatedDatabase>>;
+  let app: DataSource;
+  beforeAll(async () => {
+    // A database of its own: other suites' expired codes and sessions are theirs to test.
+    database = await createIsolatedDatabase('purge');
+    app = await new DataSource(dataSourceOptions({ url: database.url, poolSize: 1 })).initialize();
+  });
+  afterAll(async () => {
+    await app?.destroy();
+    await database?.drop();
+  });
+
+  it('deletes what expired more than a day ago, as the app role, and keeps the rest', async () => {
+    const now = new Date();
+    const ago = (hours: number) => new Date(now.getTime() - hours * 3600 * 1000);
+    const citizen = randomUUID();
+    await app.query('INSERT INTO citizen_account (id, email_blind_index, email_encrypted) VALUES ($1, $2, $3)', [
+      citizen,
+      randomUUID(),
+      'f1.x',
+    ]);
+    const rows = async (expiresAt: Date) => {
+      const session = randomUUID();
+      await app.query(
+        `INSERT INTO citizen_sign_in_code (id, email_blind_index, code_hash, code_salt, created_at, expires_at)
+         VALUES ($1, 'bi', 'h', 's', $2, $2)`,
+        [randomUUID(), expiresAt],
+      );
+      await app.query(`INSERT INTO citizen_session (id, citizen_id, created_at, expires_at) VALUES ($1, $2, $3, $3)`, [
+        session,
+        citizen,
+        expiresAt,
+      ]);
+      await app.query(
+        `INSERT INTO citizen_refresh_token (id, session_id, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $4)`,
+        [randomUUID(), session, randomUUID().replaceAll('-', '').padEnd(64, '0'), expiresAt],
+      );
+      await app.query(
+        `INSERT INTO idempotency_record (citizen_id, key, operation, fingerprint, created_at, expires_at)
+         VALUES ($1, $2, 'submit', 'f', $3, $3)`,
+        [citizen, randomUUID(), expiresAt],
+      );
+    };
+    await rows(ago(48)); // expired two days ago: goes
+    await rows(ago(2)); // expired two hours ago: kept a day
+    await rows(new Date(now.getTime() + 3600 * 1000)); // still valid: kept
+    const purged = await new PurgeExpired(new PostgresExpiredRecords(app), { now: () => now }).execute();
+    expect(purged).toEqual({ signInCodes: 1, sessions: 1, refreshTokens: 1, idempotencyRecords: 1 });
+    for (const table of ['citizen_sign_in_code', 'citizen_session', 'citizen_refresh_token', 'idempotency_record']) {
+      expect([table, Number((await app.query(`SELECT count(*) AS n FROM ${table}`))[0].n)]).toEqual([table, 2]);
+    }
   });
 });

@@ -1,4 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DisposableRedis } from '@redress/testing';
+import { DataSource } from 'typeorm';
+import { CITIZEN_EMAIL_INDEX_PURPOSE } from '../apps/citizen-api/src/auth/field-cipher-email-protector.js';
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import {
@@ -9,9 +13,18 @@ import {
 } from '../apps/caseworker-api/src/auth/index.js';
 import { CitizenApiConfig } from '../apps/citizen-api/src/config.js';
 import { eligibilityExamples } from '../apps/citizen-api/src/eligibility/eligibility-examples.js';
-import { loadConfig } from '@redress/platform';
+import { FieldCipher, loadConfig } from '@redress/platform';
 import { startCaseworkerApi } from './support/caseworker-api.js';
 import { startCitizenApi } from './support/citizen-api.js';
+
+/** Polls `ready` (a condition, not a clock) until it holds, for at most 10 seconds. */
+async function waitFor(ready: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!(await ready())) {
+    if (Date.now() > deadline) throw new Error('condition not met within 10 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 /**
  * Issue 19, point "production refuses the unsafe" (the parts built in this round; the configuration checks of the
@@ -88,6 +101,42 @@ describe('production refuses the unsafe', () => {
         .set('x-forwarded-for', '203.0.113.1, 10.66.0.2')
         .send(eligibilityExamples.eligible.value);
       expect(other.status).toBe(200);
+    });
+  });
+
+  describe('rate limits on sign-in and code routes fail closed while Redis is down', () => {
+    let redis: DisposableRedis;
+    let app: NestFastifyApplication;
+    beforeAll(async () => {
+      redis = await DisposableRedis.start();
+      app = await startCitizenApi({ REDIS_URL: redis.url });
+    });
+    afterAll(async () => {
+      await app?.close();
+      await redis?.stop();
+    });
+
+    it('refuses to send or check codes without its counters, sending nothing, and works again once Redis is back', async () => {
+      const email = `fail-closed-${randomUUID()}@example.test`;
+      const codes = () =>
+        app
+          .get(DataSource)
+          .query(`SELECT count(*)::int AS n FROM citizen_sign_in_code WHERE email_blind_index = $1`, [
+            app.get(FieldCipher).blindIndex(CITIZEN_EMAIL_INDEX_PURPOSE, email),
+          ]);
+      await request(app.getHttpServer()).post('/v1/auth/codes').send({ email }).expect(202);
+      await redis.stop();
+      const asked = await request(app.getHttpServer()).post('/v1/auth/codes').send({ email });
+      expect(asked.status).toBe(503);
+      expect(asked.headers['content-type']).toMatch(/application\/problem\+json/);
+      const tried = await request(app.getHttpServer()).post('/v1/auth/tokens').send({ email, code: '123456' });
+      expect(tried.status).toBe(503);
+      expect(await codes()).toEqual([{ n: 1 }]);
+      await redis.start();
+      await waitFor(
+        async () => (await request(app.getHttpServer()).post('/v1/auth/codes').send({ email })).status === 202,
+      );
+      expect(await codes()).toEqual([{ n: 2 }]);
     });
   });
 

@@ -14,3 +14,4 @@ export * from './retention/postgres-retention-store.js';
 export * from './support/deferred-writes.js';
 export * from './me/index.js';
 export { APP_ROLE } from '../../../migrations/1764470000000-database-roles.js';
+export * from './retention/postgres-expired-records.js';

@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, ServiceUnavailableException, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import '@fastify/rate-limit';
@@ -36,8 +36,8 @@ function emailOf(body: unknown): string | undefined {
 /**
  * Adds to the sign-in routes what one @RateLimit cannot: a per-client limit beside the per-email one
  * (@fastify/rate-limit runs one limit per route), and the email's blind index for the per-email key.
- * Both run in preValidation, before the route's own preHandler limit; like the platform's limits they
- * let requests through while Redis is down.
+ * Both run in preValidation, before the route's own preHandler limit. Unlike the platform's other limits they
+ * fail closed: while Redis is down, asking for and trying codes is refused with 503 (nothing sent, nothing kept).
  */
 @Injectable()
 export class AuthRateLimits implements OnModuleInit {
@@ -61,8 +61,17 @@ export class AuthRateLimits implements OnModuleInit {
       perClient ??= fastify.createRateLimit({
         ...SIGN_IN_REQUESTS_PER_CLIENT,
         keyGenerator: (limited) => `auth-client:${limited.routeOptions.url ?? ''}:${limited.ip}`,
+        // Fail closed: without its counters, sign-in would be open to guessing codes and flooding inboxes.
+        skipOnError: false,
       });
-      const limit = await perClient(request);
+      let limit: Awaited<ReturnType<typeof perClient>>;
+      try {
+        limit = await perClient(request);
+      } catch {
+        throw new ServiceUnavailableException(
+          'Signing in is not possible just now. Please try again in a few minutes.',
+        );
+      }
       if (!limit.isAllowed && limit.isExceeded) {
         throw Object.assign(new Error('Too many requests'), {
           statusCode: 429,

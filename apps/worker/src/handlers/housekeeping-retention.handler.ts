@@ -5,9 +5,9 @@ import {
   type OnApplicationShutdown,
   type Provider,
 } from '@nestjs/common';
-import { ApplyRetention, Clock, DocumentStorage, RetentionStore } from '@redress/application';
+import { ApplyRetention, Clock, DocumentStorage, PurgeExpired, RetentionStore } from '@redress/application';
 import { jobOptions, type JobHandler, type JobPayload, type QueueName } from '@redress/jobs';
-import { PostgresRetentionStore } from '@redress/persistence';
+import { PostgresExpiredRecords, PostgresRetentionStore } from '@redress/persistence';
 import { FieldCipher, redisOptions } from '@redress/platform';
 import { Queue, type ConnectionOptions } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -19,12 +19,20 @@ export class HousekeepingRetentionHandler implements JobHandler<'housekeeping.ap
   readonly jobName = 'housekeeping.apply-retention' as const;
   private readonly logger = new Logger(HousekeepingRetentionHandler.name);
 
-  constructor(private readonly applyRetention: ApplyRetention) {}
+  constructor(
+    private readonly applyRetention: ApplyRetention,
+    private readonly purgeExpired: PurgeExpired,
+  ) {}
 
   async handle(payload: JobPayload<'housekeeping.apply-retention'>, context: { jobId: string }): Promise<void> {
     const reports = await this.applyRetention.execute();
     // Counts only: record ids are in the tombstones, never in logs.
     this.logger.log({ jobId: context.jobId, reason: payload.reason, reports }, 'retention applied');
+    const purged = await this.purgeExpired.execute();
+    this.logger.log(
+      { jobId: context.jobId, purged },
+      'expired sign-in codes, sessions and idempotency records deleted',
+    );
   }
 }
 
@@ -70,6 +78,12 @@ export const retentionProviders: Provider[] = [
     inject: [RetentionStore, DocumentStorage, Clock],
     useFactory: (store: RetentionStore, storage: DocumentStorage, clock: Clock) =>
       new ApplyRetention(store, storage, clock),
+  },
+  {
+    provide: PurgeExpired,
+    inject: [DataSource, Clock],
+    useFactory: (dataSource: DataSource, clock: Clock) =>
+      new PurgeExpired(new PostgresExpiredRecords(dataSource), clock),
   },
   HousekeepingRetentionScheduler,
 ];
