@@ -45,6 +45,7 @@ const matrix: Array<[Method, string, StaffRole[]]> = [
   ['POST', '/v1/claims/:reference/referrals', [...caseworkers, 'team-leader']],
   ['POST', '/v1/claims/:reference/referrals/:referralId/consent-withdrawal', [...caseworkers, 'team-leader']],
   ['GET', '/v1/search/claims', readers],
+  ['GET', '/v1/tariff', readers],
   ['GET', '/v1/reports/claims-per-week', managers],
   ['GET', '/v1/reports/time-to-decision', managers],
   ['GET', '/v1/reports/service-level', managers],
