@@ -51,6 +51,7 @@ const matrix: Array<[Method, string, StaffRole[]]> = [
   // A Redress administrator invites a person to a support organisation's portal (docs/partner-portal.md).
   ['POST', '/v1/support-organisations/:organisationId/users', administrators],
   ['GET', '/v1/search/claims', readers],
+  ['GET', '/v1/tariff', readers],
   ['GET', '/v1/reports/claims-per-week', managers],
   ['GET', '/v1/reports/time-to-decision', managers],
   ['GET', '/v1/reports/service-level', managers],

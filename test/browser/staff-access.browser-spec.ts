@@ -117,6 +117,32 @@ describe('staff web: what each role may do, bad input and faults', () => {
     expect(await admin.getByRole('link', { name: 'Work', exact: true }).count()).toBe(0);
   });
 
+  it('cancels an information request only after confirming, with a reason', async () => {
+    const claim = await seedClaim(stack.api, { team: stack.team, status: 'in_assessment' });
+    const base = `${stack.webUrl}/claims/${claim.reference}`;
+    const page = await (await newContext(browser)).newPage();
+    await signIn(page, 'Casey Walker', `/claims/${claim.reference}/information-requests`);
+    await page.getByLabel('A hospital').check();
+    await page.getByLabel('Topic').selectOption('medical-evidence');
+    await page.getByLabel('Question').fill('Please send the discharge summary.');
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await page.waitForURL(`${base}/information-requests`);
+    await page.getByRole('link', { name: /Cancel this request/ }).click();
+    expect(await page.locator('h1').textContent()).toContain('Are you sure you want to cancel this request?');
+    await expectPageBasics(page);
+    await expectAccessible(page, audit);
+    await page.getByRole('button', { name: 'Yes, cancel this request' }).click();
+    expect(await page.title()).toMatch(/^Error: /);
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Enter why you are cancelling');
+    await expectAccessible(page, audit);
+    expect(await page.locator('.govuk-summary-card, .govuk-summary-list').first().textContent()).toContain('discharge');
+    await page.getByLabel('Why are you cancelling it?').fill('The applicant sent it themselves.');
+    await page.getByRole('button', { name: 'Yes, cancel this request' }).click();
+    await page.waitForURL(`${base}/information-requests`);
+    expect(await page.locator('.govuk-summary-card').first().textContent()).toContain('Cancelled');
+    expect(await page.getByRole('link', { name: /Cancel this request/ }).count()).toBe(0);
+  });
+
   it('shows a clear sign-in error page when the identity provider is down', async () => {
     const deadIssuer = `http://127.0.0.1:${await freePort()}`;
     const web = await startStaffWebOnly({ OIDC_ISSUER: deadIssuer, CASEWORKER_API_URL: stack.apiUrl });

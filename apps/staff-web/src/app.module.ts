@@ -10,6 +10,7 @@ import { StaffWebConfig } from './config.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { SearchController } from './search/search.controller.js';
 import { AdminController } from './admin/admin.controller.js';
+import { CancelRequestController } from './claims/cancel-request.controller.js';
 import { WorkController } from './work/work.controller.js';
 
 /** The staff web service: pages over the caseworker API, no database of its own. */
@@ -29,6 +30,7 @@ export class StaffWebModule {
         ReportsController,
         SearchController,
         AdminController,
+        CancelRequestController,
       ],
       providers: [
         { provide: StaffWebConfig, useValue: config },
