@@ -218,7 +218,7 @@ export class TestOidcProvider {
           res.end(String(error));
         });
       } else {
-        callback(req, res);
+        void callback(req, res);
       }
     };
     this.server = server;

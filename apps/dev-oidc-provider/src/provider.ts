@@ -180,7 +180,7 @@ export async function startDevOidcProvider(config: DevOidcProviderConfig): Promi
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     const path = (request.url ?? '/').split('?')[0]!;
     if (!path.startsWith('/interaction/')) {
-      callback(request, response);
+      void callback(request, response);
       return;
     }
     interaction(request, response, path).catch(() => {

@@ -227,7 +227,7 @@ export class ClaimsController {
       params: { path: { reference: ref } },
       headers: await this.session.headers(request),
     });
-    return expectOk(result) as unknown as ClaimDetailView;
+    return expectOk(result);
   }
 
   private openRequest(claim: ClaimDetailView, requestId: string) {

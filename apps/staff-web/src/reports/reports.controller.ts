@@ -39,7 +39,7 @@ export class ReportsController {
       params: { query },
       headers: this.session.headers(request),
     });
-    return expectOk(result) as unknown as FairnessReport;
+    return expectOk(result);
   }
 
   private period(request: FastifyRequest, t: TFunction) {
