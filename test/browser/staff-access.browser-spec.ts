@@ -128,6 +128,18 @@ describe('staff web: what each role may do, bad input and faults', () => {
     await page.getByLabel('Question').fill('Please send the discharge summary.');
     await page.getByRole('button', { name: 'Send request' }).click();
     await page.waitForURL(`${base}/information-requests`);
+    // Move the due date: a reason is required; then the new date is shown.
+    const dueBefore = await page.locator('.govuk-summary-card').first().textContent();
+    await page.getByText('Move the due date').click();
+    await page.getByLabel('New due date, in working days from today').fill('30');
+    await page.getByRole('button', { name: 'Move due date' }).click();
+    expect(await page.title()).toMatch(/^Error: /);
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Enter why you are moving the due date');
+    await expectAccessible(page, audit);
+    await page.getByLabel('Why are you moving it?').fill('The hospital asked for more time.');
+    await page.getByRole('button', { name: 'Move due date' }).click();
+    await page.waitForURL(`${base}/information-requests`);
+    expect(await page.locator('.govuk-summary-card').first().textContent()).not.toBe(dueBefore);
     await page.getByRole('link', { name: /Cancel this request/ }).click();
     expect(await page.locator('h1').textContent()).toContain('Are you sure you want to cancel this request?');
     await expectPageBasics(page);
