@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
 import { auditEntriesFor, seedClaim } from '../support/caseworker-api.js';
 import { freePort, startStaffStack, startStaffWebOnly, type StaffStack } from '../support/staff-web.js';
 import { expectAccessible, expectPageBasics, launchBrowser, newContext } from '../support/browser.js';
@@ -127,6 +128,18 @@ describe('staff web: what each role may do, bad input and faults', () => {
     await page.getByLabel('Question').fill('Please send the discharge summary.');
     await page.getByRole('button', { name: 'Send request' }).click();
     await page.waitForURL(`${base}/information-requests`);
+    // Move the due date: a reason is required; then the new date is shown.
+    const dueBefore = await page.locator('.govuk-summary-card').first().textContent();
+    await page.getByText('Move the due date').click();
+    await page.getByLabel('New due date, in working days from today').fill('30');
+    await page.getByRole('button', { name: 'Move due date' }).click();
+    expect(await page.title()).toMatch(/^Error: /);
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Enter why you are moving the due date');
+    await expectAccessible(page, audit);
+    await page.getByLabel('Why are you moving it?').fill('The hospital asked for more time.');
+    await page.getByRole('button', { name: 'Move due date' }).click();
+    await page.waitForURL(`${base}/information-requests`);
+    expect(await page.locator('.govuk-summary-card').first().textContent()).not.toBe(dueBefore);
     await page.getByRole('link', { name: /Cancel this request/ }).click();
     expect(await page.locator('h1').textContent()).toContain('Are you sure you want to cancel this request?');
     await expectPageBasics(page);
@@ -141,6 +154,23 @@ describe('staff web: what each role may do, bad input and faults', () => {
     await page.waitForURL(`${base}/information-requests`);
     expect(await page.locator('.govuk-summary-card').first().textContent()).toContain('Cancelled');
     expect(await page.getByRole('link', { name: /Cancel this request/ }).count()).toBe(0);
+  });
+
+  it('explains a stale version (someone else changed the claim) and keeps what was typed', async () => {
+    const claim = await seedClaim(stack.api, { team: stack.team, status: 'in_assessment' });
+    const page = await (await newContext(browser)).newPage();
+    await signIn(page, 'Casey Walker', `/claims/${claim.reference}/notes`);
+    // Someone else changes the claim while the caseworker types.
+    await stack.api.get(DataSource).query('UPDATE claim SET version = version + 1 WHERE id = $1', [claim.claimId]);
+    await page.getByLabel('Add a note').fill('Spoke to the applicant about the GP letter.');
+    await page.getByRole('button', { name: 'Save note' }).click();
+    expect(await page.title()).toMatch(/^Error: /);
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Someone else changed this claim');
+    expect(await page.getByLabel('Add a note').inputValue()).toBe('Spoke to the applicant about the GP letter.');
+    await expectAccessible(page, audit);
+    await page.getByRole('button', { name: 'Save note' }).click();
+    await page.waitForURL(`${stack.webUrl}/claims/${claim.reference}/notes`);
+    expect(await page.locator('main').textContent()).toContain('Spoke to the applicant about the GP letter.');
   });
 
   it('shows a clear sign-in error page when the identity provider is down', async () => {

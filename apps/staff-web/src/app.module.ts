@@ -11,6 +11,7 @@ import { ReportsController } from './reports/reports.controller.js';
 import { SearchController } from './search/search.controller.js';
 import { AdminController } from './admin/admin.controller.js';
 import { CancelRequestController } from './claims/cancel-request.controller.js';
+import { DueDateController } from './claims/due-date.controller.js';
 import { WorkController } from './work/work.controller.js';
 
 /** The staff web service: pages over the caseworker API, no database of its own. */
@@ -31,6 +32,7 @@ export class StaffWebModule {
         SearchController,
         AdminController,
         CancelRequestController,
+        DueDateController,
       ],
       providers: [
         { provide: StaffWebConfig, useValue: config },

@@ -50,7 +50,9 @@ export class ClaimActionsController {
   /** An API refusal as form errors: 412/409 say someone else changed the claim; 400/422 name the fields. */
   private refusal(t: TFunction, error: unknown, response: Response, fallbackField: string): FieldError[] {
     const problem = problemOf(error, response);
-    if (problem.status === 412 || problem.status === 428) return [{ field: 'version', text: t('claim.errors.stale') }];
+    // Shown at the form's main field, which keeps what was typed; the form now carries the claim's new version.
+    if (problem.status === 412 || problem.status === 428)
+      return [{ field: fallbackField, text: t('claim.errors.stale') }];
     if (problem.status === 409) return [{ field: fallbackField, text: t('claim.errors.conflict') }];
     const fields = (problem.errors ?? []).map((item) => ({ field: fallbackField, text: item.message }));
     return fields.length ? fields : [{ field: fallbackField, text: problem.detail ?? t('claim.errors.refused') }];
