@@ -1093,7 +1093,7 @@ export interface components {
             someoneElseApplied?: "yes" | "no" | "not-sure";
         };
         /**
-         * @description RFC 9457 problem details, with the Redress extensions `code`, `requestId`, `traceId`, `errorId`.
+         * @description RFC 9457 problem details, with the Redress extensions `code`, `requestId`, `errorId`.
          * @example {
          *       "type": "urn:redress:problem:request.invalid",
          *       "title": "Your request has invalid fields",
@@ -1144,8 +1144,6 @@ export interface components {
             status: number;
             /** @description A short summary of the kind of problem. */
             title: string;
-            /** @description The OpenTelemetry trace id of the request, when tracing is on. */
-            traceId?: string;
             /**
              * Format: uri
              * @description A URN per kind of problem: `urn:redress:problem:<code>`.
