@@ -3072,6 +3072,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "claims": [
+                     *         {
+                     *           "reference": "26-000123-8",
+                     *           "status": "in_assessment",
+                     *           "submittedAt": "2026-11-02T10:15:00.000Z",
+                     *           "statusChangedAt": "2026-11-04T09:00:00.000Z",
+                     *           "openInformationRequests": 0,
+                     *           "nextStep": "A caseworker is looking at your claim."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClaimList"];
                 };
             };
@@ -3563,6 +3577,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "reference": "26-000123-8",
+                     *       "status": "review_requested",
+                     *       "reviewRequestId": "0b6f3c9e-8a41-4d1b-9a55-2f7e1c3d4b60"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReviewRequested"];
                 };
             };
@@ -3693,6 +3714,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "reference": "26-000123-8",
+                     *       "status": "withdrawn"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClaimStatusChange"];
                 };
             };
