@@ -415,9 +415,11 @@ describe('authorisation matrix over the citizen API and the partner API', () => 
     }
   });
 
-  it('answers only as the OpenAPI documents say, and each citizen and partner operation succeeded once', () => {
+  it('answers only as the OpenAPI documents say, and each citizen and partner operation succeeded', () => {
     expect([...contracts.citizen.failures, ...contracts.caseworker.failures]).toEqual([]);
-    expect(contracts.citizen.neverSucceeded()).toEqual([]);
+    // Sign-in's token and refresh routes are called here without a valid code or token (their successes are
+    // auth.e2e-spec.ts's); every other citizen operation succeeded for its owner.
+    expect(contracts.citizen.neverSucceeded()).toEqual(['POST /v1/auth/tokens', 'POST /v1/auth/refresh']);
     expect(contracts.caseworker.neverSucceeded().filter((operation) => operation.includes(' /v1/partner/'))).toEqual(
       [],
     );

@@ -11,6 +11,7 @@ const production = {
   NOTIFY_API_KEY: NOTIFY_KEY,
   NOTIFY_TEMPLATE_SIGN_IN_CODE: 'f33517ff-2a88-4f6e-b855-c550268ce08a',
   NOTIFY_TEMPLATE_SIGN_IN_CODE_CY: 'a0c1e2d3-4b5a-4c6d-8e7f-901a2b3c4d5e',
+  MALWARE_SCANNER: 'clamd',
 };
 
 function problemsOf(environment: Record<string, string>): string[] {

@@ -39,7 +39,22 @@ export class ClaimsController {
 
   @Get()
   @ApiOperation({ summary: 'Your claims, newest first, each with its status and what happens next' })
-  @ApiView(200, 'ClaimList', { description: 'Your claims, newest first.' })
+  @ApiView(200, 'ClaimList', {
+    description: 'Your claims, newest first.',
+    example: {
+      claims: [
+        {
+          reference: '26-000123-8',
+          status: 'in_assessment',
+          submittedAt: '2026-11-02T10:15:00.000Z',
+          statusChangedAt: '2026-11-04T09:00:00.000Z',
+          openInformationRequests: 0,
+          statusText: 'Being assessed',
+          nextStep: 'A caseworker is looking at your claim.',
+        },
+      ],
+    },
+  })
   async list(
     @CurrentCitizen() citizen: CitizenPrincipal,
     @AnswerLanguage() language: Language,
@@ -122,7 +137,10 @@ export class ClaimsController {
   @Post(':reference/withdrawal')
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw the claim (any time before a decision)' })
-  @ApiView(200, 'ClaimStatusChange', { description: 'The claim is withdrawn.' })
+  @ApiView(200, 'ClaimStatusChange', {
+    description: 'The claim is withdrawn.',
+    example: { reference: '26-000123-8', status: 'withdrawn' },
+  })
   @ApiResponse({ status: 400, ...PROBLEM })
   @ApiResponse({ status: 404, ...PROBLEM })
   @ApiResponse({ status: 409, description: "Not possible in the claim's state" })
@@ -136,7 +154,14 @@ export class ClaimsController {
 
   @Post(':reference/review-request')
   @ApiOperation({ summary: 'Ask for a review of the decision, with your reasons, within 56 days of it' })
-  @ApiView(201, 'ReviewRequested', { description: 'The review is asked for.' })
+  @ApiView(201, 'ReviewRequested', {
+    description: 'The review is asked for.',
+    example: {
+      reference: '26-000123-8',
+      status: 'review_requested',
+      reviewRequestId: '0b6f3c9e-8a41-4d1b-9a55-2f7e1c3d4b60',
+    },
+  })
   @ApiResponse({ status: 400, ...PROBLEM })
   @ApiResponse({ status: 404, ...PROBLEM })
   @ApiResponse({ status: 409, description: 'No decision to review, or already reviewed' })

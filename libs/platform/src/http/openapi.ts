@@ -28,7 +28,7 @@ export const PROBLEM_SCHEMA = 'Problem';
 
 const problemSchema: SchemaObject = {
   type: 'object',
-  description: 'RFC 9457 problem details, with the Redress extensions `code`, `requestId`, `traceId`, `errorId`.',
+  description: 'RFC 9457 problem details, with the Redress extensions `code`, `requestId`, `errorId`.',
   required: ['type', 'title', 'status'],
   properties: {
     type: {
@@ -49,11 +49,6 @@ const problemSchema: SchemaObject = {
     requestId: {
       type: 'string',
       description: 'The request id (also in `X-Request-Id`), to quote when asking for help.',
-    },
-    traceId: {
-      type: 'string',
-      pattern: '^[0-9a-f]{32}$',
-      description: 'The OpenTelemetry trace id of the request, when tracing is on.',
     },
     errorId: {
       type: 'string',

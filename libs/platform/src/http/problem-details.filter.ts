@@ -132,18 +132,25 @@ export class ProblemDetailsFilter implements ExceptionFilter {
           : typeof (response as { message?: unknown }).message === 'string'
             ? (response as { message: string }).message
             : undefined;
-      const code = frameworkProblemCode(status);
+      // Nest's JSON body parser refuses a body that is not JSON with a BadRequestException of its own words.
+      const code =
+        status === 400 && detail?.startsWith('Body is not valid JSON')
+          ? frameworkProblemCode(status, 'FST_ERR_CTP_INVALID_JSON_BODY')
+          : frameworkProblemCode(status);
       if (status >= 500) return { type: problemType(code), title: statusTitle(status), status, code };
       return { type: problemType(code), title: statusTitle(status), status, code, ...(detail ? { detail } : {}) };
     }
     if (isClientErrorFromFramework(exception)) {
       const status = exception.statusCode;
-      const code = frameworkProblemCode(status, exception.code);
+      // The JSON body parser's own error is a SyntaxError with a 400 and no Fastify code.
+      const fastifyCode =
+        exception.code ?? (exception.name === 'SyntaxError' ? 'FST_ERR_CTP_INVALID_JSON_BODY' : undefined);
+      const code = frameworkProblemCode(status, fastifyCode);
       return {
         type: problemType(code),
         title: statusTitle(status),
         status,
-        detail: t(`problems.http.${this.frameworkDetail(exception.code, status)}`),
+        detail: t(`problems.http.${this.frameworkDetail(fastifyCode, status)}`),
         code,
       };
     }

@@ -8,6 +8,9 @@ import { join, relative, sep } from 'node:path';
 export const SAME_IN_BOTH_LANGUAGES: ReadonlySet<string> = new Set([
   // GOV.UK's Welsh pages call the phase "Beta" too.
   'Beta',
+  // Welsh uses the same words: "post" (mail) and "abdomen".
+  'Post',
+  'Abdomen',
 ]);
 
 export interface ParityProblem {
@@ -80,7 +83,12 @@ export function compareMessages(file: string, english: Json, welsh: Json): Parit
  * Services whose readers are staff of Redress and of support organisations, who work in English: their words are
  * in English only for now (docs/welsh.md). Everything a victim reads is in both languages.
  */
-export const ENGLISH_ONLY_LOCALE_FOLDERS = ['apps/staff-web/locales', 'apps/partner-web/locales'];
+export const ENGLISH_ONLY_LOCALE_FOLDERS = [
+  'apps/staff-web/locales',
+  'apps/partner-web/locales',
+  // A development tool that refuses to run in production: no member of the public sees it.
+  'apps/dev-oidc-provider/locales',
+];
 
 export function findLocaleFolders(root: string): string[] {
   return ['apps', 'libs'].flatMap((group) => {

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NotificationDeliveryError } from '@redress/application';
@@ -249,7 +249,8 @@ describe('LocalSinkNotifier', () => {
   });
 
   it('writes each message as a JSON line when given a file (development)', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'redress-sink-')), 'var', 'messages.jsonl');
+    const folder = mkdtempSync(join(tmpdir(), 'redress-sink-'));
+    const file = join(folder, 'var', 'messages.jsonl');
     const sink = new LocalSinkNotifier(file);
     await sink.sendEmail({
       templateId: 't',
@@ -268,6 +269,7 @@ describe('LocalSinkNotifier', () => {
       .split('\n')
       .map((line) => JSON.parse(line) as { personalisation: object });
     expect(lines.map((line) => line.personalisation)).toEqual([{ code: '111111' }, { code: '222222' }]);
+    rmSync(folder, { recursive: true, force: true });
   });
 });
 

@@ -1666,7 +1666,7 @@ export interface components {
             version: number;
         };
         /**
-         * @description RFC 9457 problem details, with the Redress extensions `code`, `requestId`, `traceId`, `errorId`.
+         * @description RFC 9457 problem details, with the Redress extensions `code`, `requestId`, `errorId`.
          * @example {
          *       "type": "urn:redress:problem:request.invalid",
          *       "title": "Your request has invalid fields",
@@ -1717,8 +1717,6 @@ export interface components {
             status: number;
             /** @description A short summary of the kind of problem. */
             title: string;
-            /** @description The OpenTelemetry trace id of the request, when tracing is on. */
-            traceId?: string;
             /**
              * Format: uri
              * @description A URN per kind of problem: `urn:redress:problem:<code>`.

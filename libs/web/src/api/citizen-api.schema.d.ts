@@ -1162,7 +1162,7 @@ export interface components {
             someoneElseApplied?: "yes" | "no" | "not-sure";
         };
         /**
-         * @description RFC 9457 problem details, with the Redress extensions `code`, `requestId`, `traceId`, `errorId`.
+         * @description RFC 9457 problem details, with the Redress extensions `code`, `requestId`, `errorId`.
          * @example {
          *       "type": "urn:redress:problem:request.invalid",
          *       "title": "Your request has invalid fields",
@@ -1213,8 +1213,6 @@ export interface components {
             status: number;
             /** @description A short summary of the kind of problem. */
             title: string;
-            /** @description The OpenTelemetry trace id of the request, when tracing is on. */
-            traceId?: string;
             /**
              * Format: uri
              * @description A URN per kind of problem: `urn:redress:problem:<code>`.
@@ -3162,6 +3160,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "claims": [
+                     *         {
+                     *           "reference": "26-000123-8",
+                     *           "status": "in_assessment",
+                     *           "submittedAt": "2026-11-02T10:15:00.000Z",
+                     *           "statusChangedAt": "2026-11-04T09:00:00.000Z",
+                     *           "openInformationRequests": 0,
+                     *           "nextStep": "A caseworker is looking at your claim."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClaimList"];
                 };
             };
@@ -3763,6 +3775,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "reference": "26-000123-8",
+                     *       "status": "review_requested",
+                     *       "reviewRequestId": "0b6f3c9e-8a41-4d1b-9a55-2f7e1c3d4b60"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReviewRequested"];
                 };
             };
@@ -3893,6 +3912,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "reference": "26-000123-8",
+                     *       "status": "withdrawn"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClaimStatusChange"];
                 };
             };
