@@ -82,8 +82,14 @@ export class PartnerReferralDto {
   @ApiPropertyOptional({ nullable: true }) acknowledgedAt: string | null;
   @ApiPropertyOptional({ nullable: true }) declineReason: string | null;
   @ApiPropertyOptional({ nullable: true }) outcome: string | null;
-  @ApiProperty({ type: PartnerPersonDto, description: 'The minimum needed to contact the person safely' })
-  person: PartnerPersonDto;
+  @ApiProperty({
+    type: PartnerPersonDto,
+    nullable: true,
+    description:
+      'The minimum needed to contact the person safely; null once a declined or closed referral ended more than ' +
+      'PARTNER_ENDED_REFERRAL_DAYS days ago',
+  })
+  person: PartnerPersonDto | null;
 
   static from(referral: PartnerReferral): PartnerReferralDto {
     return Object.assign(new PartnerReferralDto(), {
