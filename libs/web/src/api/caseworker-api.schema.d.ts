@@ -1007,8 +1007,8 @@ export interface components {
             declineReason?: Record<string, never> | null;
             id: string;
             outcome?: Record<string, never> | null;
-            /** @description The minimum needed to contact the person safely */
-            person: components["schemas"]["PartnerPersonDto"];
+            /** @description The minimum needed to contact the person safely; null once a declined or closed referral ended more than PARTNER_ENDED_REFERRAL_DAYS days ago */
+            person: components["schemas"]["PartnerPersonDto"] | null;
             sentAt?: Record<string, never> | null;
             serviceId: string;
             serviceName: string;
