@@ -5,7 +5,14 @@ import { dataSourceOptions, PostgresExpiredRecords } from '@redress/persistence'
 import { loggerParams, safeError } from '@redress/platform';
 import pino from 'pino';
 import { DataSource } from 'typeorm';
+import request from 'supertest';
 import { createIsolatedDatabase } from './support/isolated-database.js';
+import {
+  buildSecurityFixtures,
+  startSecurityApis,
+  type SecurityApis,
+  type SecurityFixtures,
+} from './support/security-fixtures.js';
 
 /**
  * Issue 19, point "less kept, less leaked" (the part built in this round): a database error reaches the logs
@@ -124,5 +131,39 @@ describe('less kept: the retention job deletes expired sign-in codes, sessions, 
     for (const table of ['citizen_sign_in_code', 'citizen_session', 'citizen_refresh_token', 'idempotency_record']) {
       expect([table, Number((await app.query(`SELECT count(*) AS n FROM ${table}`))[0].n)]).toEqual([table, 2]);
     }
+  });
+});
+
+describe('less kept: a partner sees a declined or closed referral’s personal details for PARTNER_ENDED_REFERRAL_DAYS only', () => {
+  let apis: SecurityApis;
+  let f: SecurityFixtures;
+  beforeAll(async () => {
+    // 0 days: the details go as soon as the referral ends (the default is 30).
+    apis = await startSecurityApis('ended_referrals', { PARTNER_ENDED_REFERRAL_DAYS: '0' });
+    f = await buildSecurityFixtures(apis);
+  }, 120_000);
+  afterAll(async () => {
+    await apis?.close();
+  });
+
+  const asPartnerA = (path: string) =>
+    request(apis.caseworkerApi.getHttpServer()).get(path).set('authorization', `Bearer ${f.partnerA.apiKey}`);
+
+  it('withholds the person once the referral is declined, and keeps showing a live one', async () => {
+    const live = await asPartnerA(`/v1/partner/referrals/${f.referrals.sentToA}`).expect(200);
+    expect(live.body.person).toMatchObject({ contact: expect.any(Object) });
+    await request(apis.caseworkerApi.getHttpServer())
+      .post(`/v1/partner/referrals/${f.referrals.secondSentToA}/decline`)
+      .set('authorization', `Bearer ${f.partnerA.apiKey}`)
+      .send({ reason: 'no-capacity', note: 'Full until March.' })
+      .expect(200);
+    const ended = await asPartnerA(`/v1/partner/referrals/${f.referrals.secondSentToA}`).expect(200);
+    expect(ended.body).toMatchObject({ status: 'declined', person: null });
+    const list = await asPartnerA('/v1/partner/referrals').expect(200);
+    const people = Object.fromEntries(
+      (list.body as Array<{ id: string; person: unknown }>).map((referral) => [referral.id, referral.person]),
+    );
+    expect(people[f.referrals.secondSentToA]).toBeNull();
+    expect(people[f.referrals.sentToA]).not.toBeNull();
   });
 });

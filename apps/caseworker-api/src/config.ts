@@ -207,6 +207,13 @@ export class CaseworkerApiConfig extends WithNotifyConfig(HttpConfig) {
   @Matches(/^(?!development-only-)/, { message: 'PARTNER_KEY_PEPPER must not be the development pepper in production' })
   PARTNER_KEY_PEPPER = DEVELOPMENT_PARTNER_KEY_PEPPER;
 
+  /** Days a partner still sees the person's details after a referral it declined or closed ended. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  PARTNER_ENDED_REFERRAL_DAYS = 30;
+
   /** Four eyes: an award above this many pence needs approval by a different senior caseworker (GBP 50,000). */
   @Type(() => Number)
   @IsInt()

@@ -96,8 +96,14 @@ export class PartnerReferralDto {
   @ApiPropertyOptional({ type: String, nullable: true }) closedAt: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) declineReason: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) outcome: string | null;
-  @ApiProperty({ type: PartnerPersonDto, description: 'The minimum needed to contact the person safely' })
-  person: PartnerPersonDto;
+  @ApiProperty({
+    type: PartnerPersonDto,
+    nullable: true,
+    description:
+      'The minimum needed to contact the person safely; null once a declined or closed referral ended more than ' +
+      'PARTNER_ENDED_REFERRAL_DAYS days ago',
+  })
+  person: PartnerPersonDto | null;
 
   static from(referral: PartnerReferral): PartnerReferralDto {
     return Object.assign(new PartnerReferralDto(), {

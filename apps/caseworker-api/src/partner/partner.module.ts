@@ -131,13 +131,29 @@ type Deps<T extends abstract new (...args: never[]) => unknown> = ConstructorPar
     },
     {
       provide: ListPartnerReferrals,
-      inject: [ReferralStore, FieldEncryption, PartnerAccessLog, Clock],
-      useFactory: (...deps: ConstructorParameters<typeof ListPartnerReferrals>) => new ListPartnerReferrals(...deps),
+      inject: [ReferralStore, FieldEncryption, PartnerAccessLog, Clock, CaseworkerApiConfig],
+      useFactory: (
+        store: ReferralStore,
+        encryption: FieldEncryption,
+        log: PartnerAccessLog,
+        clock: Clock,
+        config: CaseworkerApiConfig,
+      ) =>
+        new ListPartnerReferrals(store, encryption, log, clock, {
+          endedPersonDays: config.PARTNER_ENDED_REFERRAL_DAYS,
+        }),
     },
     {
       provide: GetPartnerReferral,
-      inject: [ReferralStore, FieldEncryption, PartnerAccessLog, Clock],
-      useFactory: (...deps: ConstructorParameters<typeof GetPartnerReferral>) => new GetPartnerReferral(...deps),
+      inject: [ReferralStore, FieldEncryption, PartnerAccessLog, Clock, CaseworkerApiConfig],
+      useFactory: (
+        store: ReferralStore,
+        encryption: FieldEncryption,
+        log: PartnerAccessLog,
+        clock: Clock,
+        config: CaseworkerApiConfig,
+      ) =>
+        new GetPartnerReferral(store, encryption, log, clock, { endedPersonDays: config.PARTNER_ENDED_REFERRAL_DAYS }),
     },
     {
       provide: RespondToReferral,

@@ -1,9 +1,10 @@
-import { Injectable, ServiceUnavailableException, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, ServiceUnavailableException, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import '@fastify/rate-limit';
 import { normaliseEmail } from '@redress/application';
-import { FieldCipher } from '@redress/platform';
+import { FieldCipher, REQUEST_REDIS } from '@redress/platform';
+import type { Redis } from 'ioredis';
 import { CITIZEN_EMAIL_INDEX_PURPOSE } from './field-cipher-email-protector.js';
 
 /** Per email address: codes asked for, and codes tried. */
@@ -44,7 +45,24 @@ export class AuthRateLimits implements OnModuleInit {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly cipher: FieldCipher,
+    @Inject(REQUEST_REDIS) private readonly redis: Redis,
   ) {}
+
+  /** Whether the request-path Redis client is, or becomes within `ms`, ready. */
+  private readyWithin(ms: number): Promise<boolean> {
+    if (this.redis.status === 'ready') return Promise.resolve(true);
+    if (this.redis.status === 'end') return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const done = (ready: boolean) => {
+        clearTimeout(timer);
+        this.redis.off('ready', onReady);
+        resolve(ready);
+      };
+      const onReady = () => done(true);
+      const timer = setTimeout(() => done(false), ms);
+      this.redis.once('ready', onReady);
+    });
+  }
 
   onModuleInit(): void {
     const adapter = this.adapterHost.httpAdapter as { getInstance?: () => unknown } | undefined;
@@ -64,13 +82,19 @@ export class AuthRateLimits implements OnModuleInit {
         // Fail closed: without its counters, sign-in would be open to guessing codes and flooding inboxes.
         skipOnError: false,
       });
+      const unavailable = () =>
+        new ServiceUnavailableException('Signing in is not possible just now. Please try again in a few minutes.');
       let limit: Awaited<ReturnType<typeof perClient>>;
       try {
         limit = await perClient(request);
       } catch {
-        throw new ServiceUnavailableException(
-          'Signing in is not possible just now. Please try again in a few minutes.',
-        );
+        // A client still connecting (just after start, or reconnecting) gets a moment before the refusal.
+        if (!(await this.readyWithin(2000))) throw unavailable();
+        try {
+          limit = await perClient(request);
+        } catch {
+          throw unavailable();
+        }
       }
       if (!limit.isAllowed && limit.isExceeded) {
         throw Object.assign(new Error('Too many requests'), {

@@ -11,6 +11,7 @@ const production = {
   NOTIFY_API_KEY: NOTIFY_KEY,
   NOTIFY_TEMPLATE_SIGN_IN_CODE: 'f33517ff-2a88-4f6e-b855-c550268ce08a',
   NOTIFY_TEMPLATE_SIGN_IN_CODE_CY: 'a0c1e2d3-4b5a-4c6d-8e7f-901a2b3c4d5e',
+  // Uploads are scanned by clamd in production (docs/security.md).
   MALWARE_SCANNER: 'clamd',
 };
 
@@ -37,6 +38,12 @@ describe('CitizenApiConfig sign-in settings', () => {
 
   it('accepts a production config that sends through Notify', () => {
     expect(problemsOf(production)).toEqual([]);
+  });
+
+  it('refuses uploads without a malware scanner in production', () => {
+    expect(problemsOf({ ...production, MALWARE_SCANNER: 'none' })).toEqual([
+      'MALWARE_SCANNER must be clamd in production',
+    ]);
   });
 
   it('refuses the local sink in production, and a Notify mode without a key or a template id', () => {

@@ -1546,8 +1546,8 @@ export interface components {
             declineReason?: string | null;
             id: string;
             outcome?: string | null;
-            /** @description The minimum needed to contact the person safely */
-            person: components["schemas"]["PartnerPersonDto"];
+            /** @description The minimum needed to contact the person safely; null once a declined or closed referral ended more than PARTNER_ENDED_REFERRAL_DAYS days ago */
+            person: components["schemas"]["PartnerPersonDto"] | null;
             /** @description Victims’ Code right 4: the day it had to be sent by */
             sendDueOn?: string | null;
             sentAt?: string | null;

@@ -3169,6 +3169,7 @@ export interface operations {
                      *           "submittedAt": "2026-11-02T10:15:00.000Z",
                      *           "statusChangedAt": "2026-11-04T09:00:00.000Z",
                      *           "openInformationRequests": 0,
+                     *           "statusText": "Being assessed",
                      *           "nextStep": "A caseworker is looking at your claim."
                      *         }
                      *       ]

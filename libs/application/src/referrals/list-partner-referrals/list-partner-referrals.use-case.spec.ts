@@ -132,7 +132,7 @@ describe('partner reads and the access log', () => {
   it('logs one referral read before decrypting it', async () => {
     const { steps, logged, get } = harness();
     const referral = await get.execute({ partner, referralId: 'r-2' });
-    expect(referral.person.contact.name).toBe('Sam');
+    expect(referral.person?.contact.name).toBe('Sam');
     expect(steps).toEqual(['find', 'log', 'decrypt']);
     expect(logged).toEqual([{ kind: 'read', partner, view: 'referral', referralIds: ['r-2'], at }]);
   });

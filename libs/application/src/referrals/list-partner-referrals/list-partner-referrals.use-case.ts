@@ -27,14 +27,32 @@ export interface PartnerReferral {
   closedAt: Date | null;
   declineReason: ReferralState['declineReason'];
   outcome: ReferralState['outcome'];
-  person: { contact: SafeContact; needs: SupportNeed[]; summary: string | null };
+  /** `null` once a declined or closed referral ended longer ago than the configured number of days. */
+  person: { contact: SafeContact; needs: SupportNeed[]; summary: string | null } | null;
 }
 
-function toPartnerReferral(view: PartnerReferralView, encryption: FieldEncryption): PartnerReferral {
+/** How long a partner still sees the person's details after a referral it declined or closed ended. */
+export class PartnerReferralSettings {
+  endedPersonDays = 30;
+}
+
+/** Whether the referral ended (declined or closed) at least `days` days before `now`. */
+function endedLongAgo(state: ReferralState, now: Date, days: number): boolean {
+  const endedAt = state.status === 'declined' ? state.decidedAt : state.status === 'closed' ? state.closedAt : null;
+  return endedAt !== null && now.getTime() - endedAt.getTime() >= days * 24 * 3600 * 1000;
+}
+
+function toPartnerReferral(
+  view: PartnerReferralView,
+  encryption: FieldEncryption,
+  now: Date,
+  settings: PartnerReferralSettings,
+): PartnerReferral {
   const { state } = view.stored;
-  const profile = JSON.parse(
-    encryption.decrypt(view.profileEncrypted, profileContext(view.stored.requestId)),
-  ) as ReferralProfile;
+  const withheld = endedLongAgo(state, now, settings.endedPersonDays);
+  const profile = withheld
+    ? null
+    : (JSON.parse(encryption.decrypt(view.profileEncrypted, profileContext(view.stored.requestId))) as ReferralProfile);
   return {
     id: state.id,
     serviceId: view.stored.serviceId,
@@ -49,7 +67,7 @@ function toPartnerReferral(view: PartnerReferralView, encryption: FieldEncryptio
     closedAt: state.closedAt,
     declineReason: state.declineReason,
     outcome: state.outcome,
-    person: { contact: profile.contact, needs: profile.needs, summary: profile.summary },
+    person: profile ? { contact: profile.contact, needs: profile.needs, summary: profile.summary } : null,
   };
 }
 
@@ -63,17 +81,19 @@ export class ListPartnerReferrals {
     private readonly encryption: FieldEncryption,
     private readonly accessLog: PartnerAccessLog,
     private readonly clock: Clock,
+    private readonly settings: PartnerReferralSettings = new PartnerReferralSettings(),
   ) {}
 
   async execute(command: { partner: PartnerPrincipal; limit: number }): Promise<PartnerReferral[]> {
     const views = await this.store.listForOrganisation(command.partner.organisationId, command.limit);
+    const now = this.clock.now();
     await this.accessLog.recordRead({
       partner: command.partner,
       view: 'list',
       referralIds: views.map((view) => view.stored.state.id),
-      at: this.clock.now(),
+      at: now,
     });
-    return views.map((view) => toPartnerReferral(view, this.encryption));
+    return views.map((view) => toPartnerReferral(view, this.encryption, now, this.settings));
   }
 }
 
@@ -89,6 +109,7 @@ export class GetPartnerReferral {
     private readonly encryption: FieldEncryption,
     private readonly accessLog: PartnerAccessLog,
     private readonly clock: Clock,
+    private readonly settings: PartnerReferralSettings = new PartnerReferralSettings(),
   ) {}
 
   async execute(command: { partner: PartnerPrincipal; referralId: string }): Promise<PartnerReferral> {
@@ -101,6 +122,6 @@ export class GetPartnerReferral {
       throw new ReferralNotFoundError();
     }
     await this.accessLog.recordRead({ partner, view: 'referral', referralIds: [view.stored.state.id], at });
-    return toPartnerReferral(view, this.encryption);
+    return toPartnerReferral(view, this.encryption, at, this.settings);
   }
 }
