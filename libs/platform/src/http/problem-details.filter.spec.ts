@@ -61,7 +61,11 @@ describe('ProblemDetailsFilter', () => {
     const { sent, logged } = filter(new IdentityProviderUnavailableError());
     expect(sent.status).toBe(503);
     expect(sent.headers).toEqual({ 'retry-after': '5', 'content-type': 'application/problem+json' });
-    expect(sent.body).toMatchObject({ type: 'urn:redress:problem:server.unavailable', title: 'Service unavailable', status: 503 });
+    expect(sent.body).toMatchObject({
+      type: 'urn:redress:problem:server.unavailable',
+      title: 'Service unavailable',
+      status: 503,
+    });
     expect(logged).toEqual([
       {
         level: 'warn',
