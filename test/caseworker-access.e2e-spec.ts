@@ -52,6 +52,7 @@ const matrix: Array<[Method, string, StaffRole[]]> = [
   ['POST', '/v1/support-organisations/:organisationId/users', administrators],
   ['GET', '/v1/search/claims', readers],
   ['GET', '/v1/tariff', readers],
+  ['GET', '/v1/approvals', ['senior-caseworker']],
   ['GET', '/v1/reports/claims-per-week', managers],
   ['GET', '/v1/reports/time-to-decision', managers],
   ['GET', '/v1/reports/service-level', managers],

@@ -29,6 +29,7 @@ export * from './me/access-history/index.js';
 export * from './me/preferences/preferences.js';
 export * from './staff/index.js';
 export * from './work/index.js';
+export * from './approvals/index.js';
 export * from './notifications/index.js';
 export * from './assessment/index.js';
 export * from './ports/police.js';

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import {
   AccessLog,
   AddNote,
+  ApprovalQueries,
+  ListApprovals,
   AwardCalculationStore,
   CancelInformationRequest,
   MoveInformationRequestDueDate,
@@ -27,6 +29,7 @@ import {
 } from '@redress/application';
 import {
   AuditLogAccessLog,
+  PostgresApprovalQueries,
   PostgresCaseFileStore,
   PostgresAwardCalculationStore,
   PostgresCaseworkUnitOfWork,
@@ -38,6 +41,7 @@ import {
 } from '@redress/persistence';
 import { AuditLog, FieldCipher } from '@redress/platform';
 import { DataSource } from 'typeorm';
+import { ApprovalsController } from './approvals.controller.js';
 import { CaseworkController } from './casework.controller.js';
 import { ClaimsController } from './claims.controller.js';
 import { DecisionsController } from './decisions.controller.js';
@@ -46,7 +50,14 @@ import { WorkController } from './work.controller.js';
 
 /** Staff casework: queues, the claim view and everything staff do to a claim. */
 @Module({
-  controllers: [WorkController, ClaimsController, CaseworkController, DecisionsController, TariffController],
+  controllers: [
+    WorkController,
+    ClaimsController,
+    CaseworkController,
+    DecisionsController,
+    TariffController,
+    ApprovalsController,
+  ],
   providers: [
     { provide: Clock, useClass: SystemClock },
     {
@@ -67,6 +78,12 @@ import { WorkController } from './work.controller.js';
     },
     { provide: RestrictionStore, useFactory: () => new PostgresRestrictionStore() },
     { provide: ListWork, inject: [WorkStore], useFactory: (store: WorkStore) => new ListWork(store) },
+    {
+      provide: ApprovalQueries,
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) => new PostgresApprovalQueries(dataSource),
+    },
+    { provide: ListApprovals, inject: [ApprovalQueries], useFactory: (q: ApprovalQueries) => new ListApprovals(q) },
     {
       provide: TakeNextWork,
       inject: [CaseworkUnitOfWork, WorkStore, Clock],
