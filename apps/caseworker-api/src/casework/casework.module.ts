@@ -3,6 +3,10 @@ import {
   AccessLog,
   AddNote,
   ApprovalQueries,
+  DocumentStorage,
+  GetClaimLetterForStaff,
+  ListClaimLettersForStaff,
+  StaffLetterQueries,
   ListApprovals,
   AwardCalculationStore,
   CancelInformationRequest,
@@ -30,6 +34,8 @@ import {
 import {
   AuditLogAccessLog,
   PostgresApprovalQueries,
+  PostgresStaffLetterQueries,
+  documentStorageFrom,
   PostgresCaseFileStore,
   PostgresAwardCalculationStore,
   PostgresCaseworkUnitOfWork,
@@ -41,7 +47,9 @@ import {
 } from '@redress/persistence';
 import { AuditLog, FieldCipher } from '@redress/platform';
 import { DataSource } from 'typeorm';
+import { CaseworkerApiConfig } from '../config.js';
 import { ApprovalsController } from './approvals.controller.js';
+import { LettersController } from './letters.controller.js';
 import { CaseworkController } from './casework.controller.js';
 import { ClaimsController } from './claims.controller.js';
 import { DecisionsController } from './decisions.controller.js';
@@ -57,6 +65,7 @@ import { WorkController } from './work.controller.js';
     DecisionsController,
     TariffController,
     ApprovalsController,
+    LettersController,
   ],
   providers: [
     { provide: Clock, useClass: SystemClock },
@@ -82,6 +91,29 @@ import { WorkController } from './work.controller.js';
       provide: ApprovalQueries,
       inject: [DataSource],
       useFactory: (dataSource: DataSource) => new PostgresApprovalQueries(dataSource),
+    },
+    {
+      // Letters are in the document storage the worker writes them to (as the citizen API reads them).
+      provide: DocumentStorage,
+      inject: [CaseworkerApiConfig, FieldCipher],
+      useFactory: (config: CaseworkerApiConfig, cipher: FieldCipher) => documentStorageFrom(config, cipher),
+    },
+    {
+      provide: StaffLetterQueries,
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) => new PostgresStaffLetterQueries(dataSource),
+    },
+    {
+      provide: ListClaimLettersForStaff,
+      inject: [CaseFileStore, AccessLog, StaffLetterQueries, Clock],
+      useFactory: (s: CaseFileStore, a: AccessLog, q: StaffLetterQueries, c: Clock) =>
+        new ListClaimLettersForStaff(s, a, q, c),
+    },
+    {
+      provide: GetClaimLetterForStaff,
+      inject: [CaseFileStore, AccessLog, StaffLetterQueries, DocumentStorage, Clock],
+      useFactory: (s: CaseFileStore, a: AccessLog, q: StaffLetterQueries, d: DocumentStorage, c: Clock) =>
+        new GetClaimLetterForStaff(s, a, q, d, c),
     },
     { provide: ListApprovals, inject: [ApprovalQueries], useFactory: (q: ApprovalQueries) => new ListApprovals(q) },
     {

@@ -262,6 +262,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/claims/{reference}/letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The letters sent on a claim, oldest first (the read is in the access log). */
+        get: operations["LettersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/claims/{reference}/letters/{letterId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One letter of a claim (PDF; the read is in the access log). */
+        get: operations["LettersController_letter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/claims/{reference}/notes": {
         parameters: {
             query?: never;
@@ -1968,6 +2002,21 @@ export interface components {
             serviceName: string;
             status: string;
             withdrawnAt?: unknown;
+        };
+        StaffLetterResponse: {
+            /** @example application/pdf */
+            contentType: string;
+            createdAt: string;
+            /** @description The decision the letter gives. */
+            decisionId: string;
+            id: string;
+            /** @enum {string} */
+            kind: "decision";
+            pages: number;
+            sizeBytes: number;
+        };
+        StaffLettersResponse: {
+            letters: components["schemas"]["StaffLetterResponse"][];
         };
         StaffMemberResponse: {
             roles: ("caseworker" | "senior-caseworker" | "team-leader" | "auditor" | "administrator")[];
@@ -3984,6 +4033,202 @@ export interface operations {
             };
             /** @description Precondition required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LettersController_list: {
+        parameters: {
+            query?: {
+                /** @description Why you are opening the claim (logged). For your own work it defaults to casework; for a claim outside it, it is required, with an Access-Reason header. */
+                purpose?: "casework" | "approval" | "review" | "quality-check" | "audit" | "complaint" | "subject-access";
+            };
+            header?: {
+                /** @description Why you open a claim outside your work. */
+                "access-reason"?: string;
+            };
+            path: {
+                /** @description The claim’s reference, as the victim was told it. */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffLettersResponse"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid staff token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The staff member’s role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such claim, or a restricted claim you are not named on. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LettersController_letter: {
+        parameters: {
+            query?: {
+                /** @description Why you are opening the claim (logged). For your own work it defaults to casework; for a claim outside it, it is required, with an Access-Reason header. */
+                purpose?: "casework" | "approval" | "review" | "quality-check" | "audit" | "complaint" | "subject-access";
+            };
+            header?: {
+                /** @description Why you open a claim outside your work. */
+                "access-reason"?: string;
+            };
+            path: {
+                /** @description The decision letter’s id. */
+                letterId: string;
+                /** @description The claim’s reference, as the victim was told it. */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The letter (PDF). */
+            200: {
+                headers: {
+                    /** @description attachment, with a file name */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid staff token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The staff member’s role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such claim or letter, or a restricted claim you are not named on. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
