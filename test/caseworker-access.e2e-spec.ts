@@ -55,6 +55,8 @@ const matrix: Array<[Method, string, StaffRole[]]> = [
   ['GET', '/v1/approvals', ['senior-caseworker']],
   ['GET', '/v1/claims/:reference/letters', readers],
   ['GET', '/v1/claims/:reference/letters/:letterId', readers],
+  ['GET', '/v1/claims/:reference/documents', readers],
+  ['GET', '/v1/claims/:reference/documents/:documentId', readers],
   ['GET', '/v1/reports/claims-per-week', managers],
   ['GET', '/v1/reports/time-to-decision', managers],
   ['GET', '/v1/reports/service-level', managers],
@@ -145,6 +147,7 @@ describe('caseworker API authorisation matrix', () => {
       .replace(':payeeId', randomUUID())
       .replace(':paymentId', randomUUID())
       .replace(':letterId', randomUUID())
+      .replace(':documentId', randomUUID())
       .replace(':queueName', 'claims')
       .replace(':jobId', 'no-such-job')
       .replace(':queueStatus', 'failed')

@@ -44,6 +44,7 @@ export * from './documents/document-store.js';
 export * from './documents/upload-document/upload-document.use-case.js';
 export * from './documents/list-documents/list-documents.use-case.js';
 export * from './documents/delete-document/delete-document.use-case.js';
+export * from './documents/staff-documents/staff-documents.js';
 export * from './letters/index.js';
 export * from './clocks/index.js';
 export * from './reviews/index.js';

@@ -4,7 +4,10 @@ import {
   AddNote,
   ApprovalQueries,
   DocumentStorage,
+  GetClaimDocumentForStaff,
   GetClaimLetterForStaff,
+  ListClaimDocumentsForStaff,
+  StaffDocumentQueries,
   ListClaimLettersForStaff,
   StaffLetterQueries,
   ListApprovals,
@@ -34,6 +37,7 @@ import {
 import {
   AuditLogAccessLog,
   PostgresApprovalQueries,
+  PostgresStaffDocumentQueries,
   PostgresStaffLetterQueries,
   documentStorageFrom,
   PostgresCaseFileStore,
@@ -49,6 +53,7 @@ import { AuditLog, FieldCipher } from '@redress/platform';
 import { DataSource } from 'typeorm';
 import { CaseworkerApiConfig } from '../config.js';
 import { ApprovalsController } from './approvals.controller.js';
+import { DocumentsController } from './documents.controller.js';
 import { LettersController } from './letters.controller.js';
 import { CaseworkController } from './casework.controller.js';
 import { ClaimsController } from './claims.controller.js';
@@ -66,6 +71,7 @@ import { WorkController } from './work.controller.js';
     TariffController,
     ApprovalsController,
     LettersController,
+    DocumentsController,
   ],
   providers: [
     { provide: Clock, useClass: SystemClock },
@@ -114,6 +120,23 @@ import { WorkController } from './work.controller.js';
       inject: [CaseFileStore, AccessLog, StaffLetterQueries, DocumentStorage, Clock],
       useFactory: (s: CaseFileStore, a: AccessLog, q: StaffLetterQueries, d: DocumentStorage, c: Clock) =>
         new GetClaimLetterForStaff(s, a, q, d, c),
+    },
+    {
+      provide: StaffDocumentQueries,
+      inject: [DataSource, FieldCipher],
+      useFactory: (dataSource: DataSource, cipher: FieldCipher) => new PostgresStaffDocumentQueries(dataSource, cipher),
+    },
+    {
+      provide: ListClaimDocumentsForStaff,
+      inject: [CaseFileStore, AccessLog, StaffDocumentQueries, Clock],
+      useFactory: (s: CaseFileStore, a: AccessLog, q: StaffDocumentQueries, c: Clock) =>
+        new ListClaimDocumentsForStaff(s, a, q, c),
+    },
+    {
+      provide: GetClaimDocumentForStaff,
+      inject: [CaseFileStore, AccessLog, StaffDocumentQueries, DocumentStorage, Clock],
+      useFactory: (s: CaseFileStore, a: AccessLog, q: StaffDocumentQueries, d: DocumentStorage, c: Clock) =>
+        new GetClaimDocumentForStaff(s, a, q, d, c),
     },
     { provide: ListApprovals, inject: [ApprovalQueries], useFactory: (q: ApprovalQueries) => new ListApprovals(q) },
     {
