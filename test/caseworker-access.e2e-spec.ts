@@ -52,6 +52,11 @@ const matrix: Array<[Method, string, StaffRole[]]> = [
   ['POST', '/v1/support-organisations/:organisationId/users', administrators],
   ['GET', '/v1/search/claims', readers],
   ['GET', '/v1/tariff', readers],
+  ['GET', '/v1/approvals', ['senior-caseworker']],
+  ['GET', '/v1/claims/:reference/letters', readers],
+  ['GET', '/v1/claims/:reference/letters/:letterId', readers],
+  ['GET', '/v1/claims/:reference/documents', readers],
+  ['GET', '/v1/claims/:reference/documents/:documentId', readers],
   ['GET', '/v1/reports/claims-per-week', managers],
   ['GET', '/v1/reports/time-to-decision', managers],
   ['GET', '/v1/reports/service-level', managers],
@@ -141,6 +146,8 @@ describe('caseworker API authorisation matrix', () => {
       .replace(':appealId', randomUUID())
       .replace(':payeeId', randomUUID())
       .replace(':paymentId', randomUUID())
+      .replace(':letterId', randomUUID())
+      .replace(':documentId', randomUUID())
       .replace(':queueName', 'claims')
       .replace(':jobId', 'no-such-job')
       .replace(':queueStatus', 'failed')

@@ -12,6 +12,7 @@ import {
   ValidateIf,
   type ValidationArguments,
 } from 'class-validator';
+import { WithDocumentStorageConfig } from '@redress/persistence';
 import { HttpConfig, listSetting, parseValueMapping, WithNotifyConfig } from '@redress/platform';
 import { isStaffRole } from './auth/staff-principal.js';
 import {
@@ -79,7 +80,7 @@ function ValueMapping(accepts: (target: string) => boolean, message: string): Pr
 const CLAIM_PATH = /^[A-Za-z0-9_:./-]{1,200}$/;
 
 /** The caseworker-api's settings, validated once at boot. */
-export class CaseworkerApiConfig extends WithNotifyConfig(HttpConfig) {
+export class CaseworkerApiConfig extends WithDocumentStorageConfig(WithNotifyConfig(HttpConfig)) {
   @Type(() => Number)
   @IsInt()
   @Min(1)

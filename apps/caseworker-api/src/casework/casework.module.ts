@@ -2,6 +2,15 @@ import { Module } from '@nestjs/common';
 import {
   AccessLog,
   AddNote,
+  ApprovalQueries,
+  DocumentStorage,
+  GetClaimDocumentForStaff,
+  GetClaimLetterForStaff,
+  ListClaimDocumentsForStaff,
+  StaffDocumentQueries,
+  ListClaimLettersForStaff,
+  StaffLetterQueries,
+  ListApprovals,
   AwardCalculationStore,
   CancelInformationRequest,
   MoveInformationRequestDueDate,
@@ -27,6 +36,10 @@ import {
 } from '@redress/application';
 import {
   AuditLogAccessLog,
+  PostgresApprovalQueries,
+  PostgresStaffDocumentQueries,
+  PostgresStaffLetterQueries,
+  documentStorageFrom,
   PostgresCaseFileStore,
   PostgresAwardCalculationStore,
   PostgresCaseworkUnitOfWork,
@@ -38,6 +51,10 @@ import {
 } from '@redress/persistence';
 import { AuditLog, FieldCipher } from '@redress/platform';
 import { DataSource } from 'typeorm';
+import { CaseworkerApiConfig } from '../config.js';
+import { ApprovalsController } from './approvals.controller.js';
+import { DocumentsController } from './documents.controller.js';
+import { LettersController } from './letters.controller.js';
 import { CaseworkController } from './casework.controller.js';
 import { ClaimsController } from './claims.controller.js';
 import { DecisionsController } from './decisions.controller.js';
@@ -46,7 +63,16 @@ import { WorkController } from './work.controller.js';
 
 /** Staff casework: queues, the claim view and everything staff do to a claim. */
 @Module({
-  controllers: [WorkController, ClaimsController, CaseworkController, DecisionsController, TariffController],
+  controllers: [
+    WorkController,
+    ClaimsController,
+    CaseworkController,
+    DecisionsController,
+    TariffController,
+    ApprovalsController,
+    LettersController,
+    DocumentsController,
+  ],
   providers: [
     { provide: Clock, useClass: SystemClock },
     {
@@ -67,6 +93,52 @@ import { WorkController } from './work.controller.js';
     },
     { provide: RestrictionStore, useFactory: () => new PostgresRestrictionStore() },
     { provide: ListWork, inject: [WorkStore], useFactory: (store: WorkStore) => new ListWork(store) },
+    {
+      provide: ApprovalQueries,
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) => new PostgresApprovalQueries(dataSource),
+    },
+    {
+      // Letters are in the document storage the worker writes them to (as the citizen API reads them).
+      provide: DocumentStorage,
+      inject: [CaseworkerApiConfig, FieldCipher],
+      useFactory: (config: CaseworkerApiConfig, cipher: FieldCipher) => documentStorageFrom(config, cipher),
+    },
+    {
+      provide: StaffLetterQueries,
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) => new PostgresStaffLetterQueries(dataSource),
+    },
+    {
+      provide: ListClaimLettersForStaff,
+      inject: [CaseFileStore, AccessLog, StaffLetterQueries, Clock],
+      useFactory: (s: CaseFileStore, a: AccessLog, q: StaffLetterQueries, c: Clock) =>
+        new ListClaimLettersForStaff(s, a, q, c),
+    },
+    {
+      provide: GetClaimLetterForStaff,
+      inject: [CaseFileStore, AccessLog, StaffLetterQueries, DocumentStorage, Clock],
+      useFactory: (s: CaseFileStore, a: AccessLog, q: StaffLetterQueries, d: DocumentStorage, c: Clock) =>
+        new GetClaimLetterForStaff(s, a, q, d, c),
+    },
+    {
+      provide: StaffDocumentQueries,
+      inject: [DataSource, FieldCipher],
+      useFactory: (dataSource: DataSource, cipher: FieldCipher) => new PostgresStaffDocumentQueries(dataSource, cipher),
+    },
+    {
+      provide: ListClaimDocumentsForStaff,
+      inject: [CaseFileStore, AccessLog, StaffDocumentQueries, Clock],
+      useFactory: (s: CaseFileStore, a: AccessLog, q: StaffDocumentQueries, c: Clock) =>
+        new ListClaimDocumentsForStaff(s, a, q, c),
+    },
+    {
+      provide: GetClaimDocumentForStaff,
+      inject: [CaseFileStore, AccessLog, StaffDocumentQueries, DocumentStorage, Clock],
+      useFactory: (s: CaseFileStore, a: AccessLog, q: StaffDocumentQueries, d: DocumentStorage, c: Clock) =>
+        new GetClaimDocumentForStaff(s, a, q, d, c),
+    },
+    { provide: ListApprovals, inject: [ApprovalQueries], useFactory: (q: ApprovalQueries) => new ListApprovals(q) },
     {
       provide: TakeNextWork,
       inject: [CaseworkUnitOfWork, WorkStore, Clock],

@@ -6,3 +6,4 @@ export * from './get-claim-for-staff/get-claim-for-staff.command.js';
 export * from './get-claim-for-staff/get-claim-for-staff.use-case.js';
 export * from './restrict-claim/restrict-claim.command.js';
 export * from './restrict-claim/restrict-claim.use-case.js';
+export * from './read-staff-claim.js';

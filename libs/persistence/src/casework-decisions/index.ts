@@ -4,3 +4,4 @@ export * from './postgres-payment-store.js';
 export * from './postgres-claim-search-index.js';
 export * from './postgres-report-queries.js';
 export * from './postgres-citizen-decision-queries.js';
+export * from './postgres-staff-letter-queries.js';

@@ -1,6 +1,7 @@
 export * from './casework-ports.js';
 export * from './postgres-casework.js';
 export * from './postgres-work-store.js';
+export * from './postgres-approval-queries.js';
 export * from './postgres-case-file-store.js';
 export * from './postgres-restriction-store.js';
 export * from './postgres-casework-writes.js';

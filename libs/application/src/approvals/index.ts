@@ -1,0 +1,2 @@
+export * from './approval-queries.js';
+export * from './list-approvals.use-case.js';
