@@ -66,6 +66,11 @@ export class ReportsController {
   })
   @ApiOkResponse({
     description: '{ period, team, reads: [{ at, reference, staffId, staffTeam, purpose, reason }], truncated }',
+    schema: {
+      type: 'object',
+      required: ['reads'],
+      properties: { reads: { type: 'array', items: { type: 'object' } }, truncated: { type: 'boolean' } },
+    },
   })
   breakGlassReads(@CurrentStaff() staff: StaffPrincipal, @Query() query: ReportQueryDto) {
     return this.outOfTeamReads.execute({ actor: actorOf(staff), ...query });

@@ -4,6 +4,7 @@ import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiOkResponse,
+  ApiResponse,
   ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
@@ -54,7 +55,7 @@ export class PartnerAuthController {
     summary: 'Email a sign-in code',
     description: 'The same answer whether or not the address belongs to a user: only a user gets an email.',
   })
-  @ApiOkResponse({ type: PartnerSignInStartedDto })
+  @ApiResponse({ status: 202, type: PartnerSignInStartedDto })
   @ApiBadRequestResponse({ description: 'Not an email address' })
   signIn(@Body() body: PartnerSignInRequestDto) {
     return this.requestCode.execute({ email: body.email });

@@ -118,7 +118,11 @@ export class ClaimsController {
     description:
       'Stored encrypted. Each new account is on the claim’s timeline; staff cannot pay one you did not give.',
   })
-  @ApiResponse({ status: 201, description: 'The payee’s id.' })
+  @ApiResponse({
+    status: 201,
+    description: 'The payee’s id.',
+    schema: { type: 'object', required: ['payeeId'], properties: { payeeId: { type: 'string', format: 'uuid' } } },
+  })
   @ApiResponse({ status: 400, ...PROBLEM })
   @ApiResponse({ status: 404, ...PROBLEM })
   async paymentDetails(

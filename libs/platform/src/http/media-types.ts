@@ -1,12 +1,12 @@
-import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { MergeRouteConfig } from './route-config.js';
 
 /** The media types every route takes unless it says otherwise (`@Accepts`). */
 const DEFAULT_ACCEPTS: readonly string[] = ['application/json'];
 
 /** The media types a route's body may have (instead of JSON), e.g. `@Accepts('multipart/form-data')`. */
 export function Accepts(...mediaTypes: string[]): MethodDecorator {
-  return RouteConfig({ accepts: mediaTypes });
+  return MergeRouteConfig({ accepts: mediaTypes });
 }
 
 function hasBody(request: FastifyRequest): boolean {

@@ -1,5 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
-import { RouteConfig } from '@nestjs/platform-fastify';
+import { MergeRouteConfig } from './route-config.js';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
@@ -21,7 +21,7 @@ export interface RouteRateLimit {
 
 /** Sets a route's own rate limit (counted per client address unless a key generator is given). */
 export function RateLimit(limit: RouteRateLimit): MethodDecorator & ClassDecorator {
-  return RouteConfig({ rateLimit: limit });
+  return MergeRouteConfig({ rateLimit: limit });
 }
 
 /**

@@ -6409,7 +6409,7 @@ export interface operations {
         };
         responses: {
             /** @description Done. */
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8519,7 +8519,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        reads: Record<string, never>[];
+                        truncated?: boolean;
+                    };
+                };
             };
             /** @description Bad request */
             400: {

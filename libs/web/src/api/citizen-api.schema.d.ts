@@ -3665,7 +3665,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        payeeId: string;
+                    };
+                };
             };
             /** @description Bad request */
             400: {
