@@ -3,10 +3,13 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { seedClaim, startCaseworkerApi, testStaff, type SeededClaim } from './support/caseworker-api.js';
+import { createIsolatedDatabase } from './support/isolated-database.js';
 
 describe('caseworker API: what waits for my approval (GET /v1/approvals)', () => {
   let app: NestFastifyApplication;
   let db: DataSource;
+  // A database of its own: the list spans every claim, so other suites' proposals would appear in it.
+  let database: Awaited<ReturnType<typeof createIsolatedDatabase>>;
   const senior = testStaff('senior-caseworker');
   const proposer = testStaff('senior-caseworker');
   const get = (path: string, who?: { authorization: string }) => {
@@ -42,7 +45,8 @@ describe('caseworker API: what waits for my approval (GET /v1/approvals)', () =>
   let visibleDecision: { claim: SeededClaim; id: string };
   let visiblePayment: { claim: SeededClaim; id: string };
   beforeAll(async () => {
-    app = await startCaseworkerApi();
+    database = await createIsolatedDatabase('approvals');
+    app = await startCaseworkerApi({ DATABASE_URL: database.url });
     db = app.get(DataSource);
     const t = (minutes: number) => new Date(Date.UTC(2026, 11, 1, 9, minutes));
     const a = await seedClaim(app, { status: 'decision_pending_approval' });
@@ -64,7 +68,8 @@ describe('caseworker API: what waits for my approval (GET /v1/approvals)', () =>
     await pendingDecision(hidden, proposer.staffId, t(5));
   });
   afterAll(async () => {
-    await app.close();
+    await app?.close();
+    await database?.drop();
   });
 
   it('lists only what the signed-in senior caseworker may approve, oldest first, a page at a time', async () => {

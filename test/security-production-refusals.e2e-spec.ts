@@ -147,6 +147,7 @@ describe('production refuses the unsafe', () => {
         CITIZEN_AUTH_MODE: 'oidc',
         OIDC_ISSUER: 'http://idp.example.gov.uk/',
         OIDC_AUDIENCE: 'redress',
+        OIDC_CLIENT_ID: 'redress-citizen',
         OIDC_JWKS_URL: 'http://idp.example.gov.uk/.well-known/jwks.json',
       };
       let message = '';
