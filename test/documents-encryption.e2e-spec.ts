@@ -119,6 +119,7 @@ describe('filesystem document storage: files encrypted at rest', () => {
       expect(response.status).toBe(500);
       expect(response.headers['content-type']).toContain('application/problem+json');
       expect(Object.keys(response.body).sort()).toEqual([
+        'code',
         'detail',
         'errorId',
         'instance',
